@@ -1,0 +1,31 @@
+# One obvious way to run each thing. Everything installs into .venv from PyPI.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DB     ?= warehouse/articles.duckdb
+
+.PHONY: install run test lint fmt clean-warehouse
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip   # pip 23 crashes resolving prefect's dependencies
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install  ## ingest samples/ into $(DB) and print a summary
+	$(BIN)/articles ingest samples --db $(DB)
+
+test: install  ## the test suite (what CI runs)
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+
+fmt: install
+	$(BIN)/ruff check --fix .
+
+clean-warehouse:
+	rm -f $(DB) $(DB).wal $(DB).lock

@@ -1,0 +1,131 @@
+"""`articles`: ingest (through the Prefect flow), clean one file (no Prefect, no DuckDB), query the warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_DB = "warehouse/articles.duckdb"
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from flows.ingest import run_ingest
+    from warehouse.lock import WarehouseBusy
+
+    try:
+        summary = run_ingest(args.source, db=args.db, batch_size=args.batch_size, config_dir=args.config)
+    except WarehouseBusy as exc:
+        print(f"articles ingest: {exc}", file=sys.stderr)
+        return 3
+    except ValueError as exc:
+        print(f"articles ingest: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        print(f"\nrun {summary['run_id']} -> {summary['db']}")
+        for key in ("files_seen", "records_seen", "loaded", "duplicate", "rejected", "unchanged", "already_known"):
+            print(f"  {key:<14} {summary[key]}")
+        if summary["languages"]:
+            print("  languages      " + ", ".join(f"{k}={v}" for k, v in summary["languages"].items()))
+        if summary["top_rejection_reasons"]:
+            print("  rejections     " + "; ".join(f"{k} ({v})" for k, v in summary["top_rejection_reasons"].items()))
+    return 0
+
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    from pipeline.process import process_files
+    from pipeline.settings import load_settings
+    from pipeline.sources import discover
+
+    settings = load_settings(args.config)
+    docs, _ = process_files(discover([args.file]), settings)
+    out = []
+    for d in docs:
+        out.append({
+            "source_path": d.source_path, "record_index": d.record_index, "status": d.status, "reason": d.reason,
+            **dataclasses.asdict(d.metadata), "language": d.language, "language_prob": d.language_prob,
+            "word_count": d.word_count, "content_hash": d.content_hash,
+            "paragraphs": [dataclasses.asdict(p) for p in d.paragraphs],
+            "removed": [dataclasses.asdict(r) for r in d.removals],
+        })
+    if args.json:
+        print(json.dumps(out if len(out) != 1 else out[0], indent=2, ensure_ascii=False))
+    else:
+        for d in out:
+            print(f"# {d['title']}  [{d['status']}{': ' + d['reason'] if d['reason'] else ''}]")
+            print(f"author={d['author']} date={d['published_at']} site={d['site']} language={d['language']}\n")
+            for p in d["paragraphs"]:
+                print(f"[{p['kind']}] {p['text']}\n")
+            for r in d["removed"]:
+                print(f"  - removed by {r['rule_id']} ({r['category']}): {r['text'][:100]}")
+    return 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from warehouse.query import QueryRefused, format_table, run_query
+
+    sql = Path(args.file).read_text(encoding="utf-8") if args.file else args.sql
+    if not sql:
+        print("articles query: give SQL or --file", file=sys.stderr)
+        return 2
+    try:
+        cols, rows = run_query(args.db, sql)
+    except (QueryRefused, FileNotFoundError) as exc:
+        print(f"articles query: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:
+        print(f"articles query: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps([dict(zip(cols, r, strict=True)) for r in rows], indent=2, ensure_ascii=False, default=str))
+    elif args.format == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+    else:
+        print(format_table(cols, rows))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="articles", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    pi = sub.add_parser("ingest", help="ingest files or folders into the warehouse (runs the Prefect flow)")
+    pi.add_argument("source", nargs="+", help="files or folders (searched recursively)")
+    pi.add_argument("--db", default=DEFAULT_DB)
+    pi.add_argument("--batch-size", type=int, default=None)
+    pi.add_argument("--config", default=None, help="config folder (default: the project's config/)")
+    pi.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    pi.set_defaults(func=_cmd_ingest)
+
+    pc = sub.add_parser("clean", help="clean one file and print the result (no Prefect, no warehouse)")
+    pc.add_argument("file")
+    pc.add_argument("--json", action="store_true")
+    pc.add_argument("--config", default=None)
+    pc.set_defaults(func=_cmd_clean)
+
+    pq = sub.add_parser("query", help="run read-only SQL against the warehouse")
+    pq.add_argument("sql", nargs="?")
+    pq.add_argument("--file", help="read the SQL from this file")
+    pq.add_argument("--db", default=DEFAULT_DB)
+    pq.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    pq.set_defaults(func=_cmd_query)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Remove site chrome from a sequence of blocks with data rules; every removal keeps its rule id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.models import Block, Removal
+from pipeline.rules import Rule, normalize_for_match
+
+
+@dataclass
+class StripResult:
+    blocks: list[Block]
+    removals: list[Removal]
+    captures: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _match(rule: Rule, text: str, nwords: int, in_header: bool) -> re.Match[str] | None:
+    if nwords > rule.max_words or (rule.zone == "header" and not in_header):
+        return None
+    return rule.pattern.search(text)
+
+
+def _first_match(rules: tuple[Rule, ...], block: Block, in_header: bool) -> tuple[Rule, re.Match[str]] | None:
+    text = normalize_for_match(block.text)
+    nwords = len(text.split())
+    for rule in rules:
+        m = _match(rule, text, nwords, in_header)
+        if m:
+            return rule, m
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", "!", "?", ":")) and words[0][:1].isupper()
+
+
+def _is_prose(block: Block) -> bool:
+    return block.kind in ("paragraph", "quote", "list_item", "table") and len(block.text.split()) >= 8
+
+
+def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_blocks: int = 8) -> StripResult:
+    """Apply line, tail and between rules in page order.
+
+    A tail rule only fires once some prose has been kept, so a page that opens with a "related" list
+    keeps its article; what follows a tail opener is attributed to its own rule when one matches.
+    """
+    kept: list[Block] = []
+    removals: list[Removal] = []
+    captures: dict[str, list[str]] = {}
+    i = 0
+    n = len(blocks)
+    while i < n:
+        block = blocks[i]
+        in_header = i < header_blocks and not any(_is_prose(b) for b in kept)
+        hit = _first_match(rules, block, in_header)
+        if hit is None:
+            kept.append(block)
+            i += 1
+            continue
+        rule, m = hit
+        if rule.action == "tail" and not any(_is_prose(b) for b in kept):
+            kept.append(block)
+            i += 1
+            continue
+        removals.append(Removal(rule.id, rule.category, block.text))
+        if rule.capture:
+            if rule.take_next:
+                if i + 1 < n and _looks_like_name(blocks[i + 1].text):
+                    nxt = blocks[i + 1]
+                    captures.setdefault(rule.capture, []).append(nxt.text.strip())
+                    removals.append(Removal(rule.id, rule.category, nxt.text))
+                    i += 1
+            else:
+                value = m.group(rule.capture)
+                if value:
+                    captures.setdefault(rule.capture, []).append(value.strip())
+        if rule.action == "tail":
+            for rest in blocks[i + 1:]:
+                own = _first_match(rules, rest, False)
+                if own is not None:
+                    removals.append(Removal(own[0].id, own[0].category, rest.text))
+                else:
+                    removals.append(Removal(rule.id, rule.category, rest.text))
+            break
+        if rule.action == "between" and rule.end_pattern is not None:
+            j = i + 1
+            while j < n and not rule.end_pattern.search(normalize_for_match(blocks[j].text)):
+                j += 1
+            if j < n:
+                for rest in blocks[i + 1: j + 1]:
+                    removals.append(Removal(rule.id, rule.category, rest.text))
+                i = j
+        i += 1
+    return StripResult(kept, removals, captures)

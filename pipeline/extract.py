@@ -1,0 +1,157 @@
+"""HTML to structured blocks and metadata: bs4 removes configured chrome nodes, trafilatura finds the article."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+
+import trafilatura
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from lxml import etree
+
+from pipeline.models import Block, Removal
+from pipeline.rules import Selector
+from pipeline.segment import normalize_text
+
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+
+_PROTECTED = {"html", "body", "main", "article", "head"}
+_HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)?""", re.I)
+
+
+class NotAnArticle(ValueError):
+    """The page is something else (a consent wall, an index); the message says what."""
+
+
+@dataclass
+class Extracted:
+    blocks: list[Block]
+    removals: list[Removal] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    lang_hint: str | None = None
+
+
+def preclean_html(html: str, selectors: tuple[Selector, ...]) -> tuple[str, list[Removal], float]:
+    """Drop nodes matching config selectors; never the page's main containers.
+
+    Returns the cleaned page, the removals, and the share of the page's text that sat in cookie or
+    consent nodes (near 1.0 on a consent wall).
+    """
+    soup = BeautifulSoup(html, "lxml")
+    total = len(soup.get_text(" ", strip=True)) or 1
+    removals: list[Removal] = []
+    consent_chars = 0
+    for sel in selectors:
+        for el in soup.select(sel.css):
+            if getattr(el, "decomposed", False) or el.name in _PROTECTED:
+                continue
+            text = el.get_text(" ", strip=True)
+            if sel.category != "cookie" and len(text) > 0.4 * total and total > 200:
+                continue  # a selector that would swallow the article is wrong for this page
+            if sel.category == "cookie":
+                consent_chars += len(text)
+            if text:
+                removals.append(Removal(sel.id, sel.category, normalize_text(text)))
+            el.decompose()
+    return str(soup), removals, min(1.0, consent_chars / total)
+
+
+def _text(el: etree._Element) -> str:
+    return normalize_text(" ".join("".join(el.itertext()).split()))
+
+
+def _blocks_from_body(body: etree._Element) -> list[Block]:
+    blocks: list[Block] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "head":
+            t = _text(el)
+            if t:
+                blocks.append(Block("heading", t))
+        elif tag == "list":
+            for item in el:
+                if item.tag == "item":
+                    nested = [c for c in item if c.tag == "list"]
+                    for c in nested:
+                        item.remove(c)
+                    t = _text(item)
+                    if t:
+                        blocks.append(Block("list_item", t))
+                    for c in nested:
+                        walk(c)
+                else:
+                    walk(item)
+        elif tag == "quote":
+            t = _text(el)
+            if t:
+                blocks.append(Block("quote", t))
+        elif tag == "table":
+            rows = []
+            for row in el.iter("row"):
+                cells = [_text(c) for c in row if c.tag == "cell"]
+                if any(cells):
+                    rows.append(" | ".join(cells))
+            if rows:
+                blocks.append(Block("table", "\n".join(rows)))
+        elif tag in ("p", "code"):
+            t = _text(el)
+            if t:
+                blocks.append(Block("paragraph", t))
+        elif tag in ("div", "body", "section", "hi", "ref", "lb", "graphic", "span", "del", "ab"):
+            if len(el):
+                for child in el:
+                    walk(child)
+            else:
+                t = _text(el)
+                if t:
+                    blocks.append(Block("paragraph", t))
+        else:
+            t = _text(el)
+            if t:
+                blocks.append(Block("paragraph", t))
+
+    for child in body:
+        walk(child)
+    return blocks
+
+
+def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = None) -> Extracted | None:
+    """Main content and metadata of one page; None when trafilatura finds no main content."""
+    m = _HTML_LANG.search(html[:5000])
+    lang_hint = m.group(1).lower() if m else None
+    cleaned, removals, consent_share = preclean_html(html, selectors) if selectors else (html, [], 0.0)
+    if consent_share > 0.6:
+        raise NotAnArticle(f"not an article: cookie-consent page ({consent_share:.0%} of its text is the banner)")
+    doc = trafilatura.bare_extraction(
+        cleaned, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, fast=False,
+    )
+    if doc is None or doc.body is None:
+        return None
+    blocks = _blocks_from_body(doc.body)
+    return Extracted(
+        blocks=blocks, removals=removals, title=doc.title, author=doc.author, date=doc.date,
+        sitename=doc.sitename, url=doc.url, lang_hint=lang_hint,
+    )
+
+
+def reset_caches() -> None:
+    """trafilatura's metadata caches grow without bound over a long run."""
+    import logging
+
+    from trafilatura.meta import reset_caches as _reset
+
+    # htmldate logs an error when a charset_normalizer helper has no cache to clear; that is harmless
+    log = logging.getLogger("htmldate.meta")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        _reset()
+    finally:
+        log.setLevel(level)

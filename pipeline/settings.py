@@ -1,0 +1,118 @@
+"""One settings object for the whole pipeline, read from config/pipeline.toml (trafilatura-style)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+CONFIG_DIR = Path(os.environ.get("ARTICLES_CONFIG_DIR", Path(__file__).resolve().parent.parent / "config"))
+
+
+class ConfigError(ValueError):
+    """A config file is wrong; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    batch_size: int = 200
+    max_file_bytes: int = 50_000_000
+    max_decompressed_bytes: int = 50_000_000
+    max_jsonl_line_bytes: int = 20_000_000
+    read_retries: int = 2
+    min_words: int = 40
+    prose_block_words: int = 8
+    header_blocks: int = 8
+    lang_seed: int = 0
+    lang_min_chars: int = 60
+    lang_min_prob: float = 0.80
+    lang_paragraph_min_chars: int = 120
+    lang_max_chars: int = 4000
+    shingle_size: int = 5
+    num_perm: int = 120
+    bands: int = 40
+    dedup_threshold: float = 0.50
+    lock_timeout_s: float = 120.0
+    read_retry_s: float = 30.0
+    runner: str = "process"
+    workers: int = 2
+    config_dir: str = str(CONFIG_DIR)
+
+    def replace(self, **changes: Any) -> Settings:
+        unknown = set(changes) - {f.name for f in fields(self)}
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return validate(Settings(**values))
+
+
+# (section, key) in pipeline.toml -> Settings field
+_MAPPING = {
+    ("ingest", "batch_size"): "batch_size",
+    ("ingest", "max_file_bytes"): "max_file_bytes",
+    ("ingest", "max_decompressed_bytes"): "max_decompressed_bytes",
+    ("ingest", "max_jsonl_line_bytes"): "max_jsonl_line_bytes",
+    ("ingest", "read_retries"): "read_retries",
+    ("article", "min_words"): "min_words",
+    ("article", "prose_block_words"): "prose_block_words",
+    ("text", "header_blocks"): "header_blocks",
+    ("language", "seed"): "lang_seed",
+    ("language", "min_chars"): "lang_min_chars",
+    ("language", "min_prob"): "lang_min_prob",
+    ("language", "paragraph_min_chars"): "lang_paragraph_min_chars",
+    ("language", "max_chars"): "lang_max_chars",
+    ("dedup", "shingle_size"): "shingle_size",
+    ("dedup", "num_perm"): "num_perm",
+    ("dedup", "bands"): "bands",
+    ("dedup", "threshold"): "dedup_threshold",
+    ("warehouse", "lock_timeout_s"): "lock_timeout_s",
+    ("warehouse", "read_retry_s"): "read_retry_s",
+    ("runner", "kind"): "runner",
+    ("runner", "workers"): "workers",
+}
+
+
+def validate(s: Settings) -> Settings:
+    def need(cond: bool, msg: str) -> None:
+        if not cond:
+            raise ConfigError(msg)
+
+    need(s.batch_size >= 1, "batch_size must be >= 1")
+    need(s.num_perm % s.bands == 0, f"dedup.num_perm ({s.num_perm}) must be a multiple of bands ({s.bands})")
+    need(0.0 < s.dedup_threshold <= 1.0, "dedup.threshold must be in (0, 1]")
+    need(0.0 <= s.lang_min_prob <= 1.0, "language.min_prob must be in [0, 1]")
+    need(s.shingle_size >= 1, "dedup.shingle_size must be >= 1")
+    need(s.runner in ("thread", "process"), f"runner.kind must be 'thread' or 'process', not {s.runner!r}")
+    need(s.workers >= 1, "runner.workers must be >= 1")
+    return s
+
+
+def load_settings(config_dir: str | Path | None = None) -> Settings:
+    """Read pipeline.toml; unknown keys are errors so a typo never silently keeps a default."""
+    cdir = Path(config_dir) if config_dir else CONFIG_DIR
+    path = cdir / "pipeline.toml"
+    values: dict[str, Any] = {"config_dir": str(cdir)}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        for section, table in data.items():
+            if not isinstance(table, dict):
+                raise ConfigError(f"{path}: [{section}] must be a table")
+            for key, value in table.items():
+                name = _MAPPING.get((section, key))
+                if name is None:
+                    raise ConfigError(f"{path}: unknown setting [{section}] {key}")
+                values[name] = value
+    defaults = Settings()
+    for name, value in values.items():
+        expected = type(getattr(defaults, name))
+        if expected is float and isinstance(value, int):
+            values[name] = float(value)
+        elif not isinstance(values[name], expected) or isinstance(value, bool) != (expected is bool):
+            raise ConfigError(f"{path}: {name} must be {expected.__name__}, got {value!r}")
+    return validate(Settings(**values))

@@ -1,0 +1,68 @@
+import numpy as np
+
+from pipeline.dedup import DedupIndex, resolve_batch
+from pipeline.models import ProcessedDoc
+from pipeline.signatures import content_hash, minhash, normalize_for_hash
+
+STORY = (
+    "The regional water authority announced on Monday that it will replace forty kilometres of ageing pipes "
+    "under the old town over the next three years. Engineers say the network loses almost a quarter of its "
+    "water through leaks, and residents have complained for years about low pressure in the evenings. The work "
+    "will start in the spring near the cathedral square and move north street by street, with temporary supply "
+    "lines for every building. The authority expects the project to cost about 31 million euros, paid for by a "
+    "modest rise in tariffs and a grant from the national infrastructure fund. Shop owners worry about lost "
+    "trade during the months of digging, and the chamber of commerce has asked for compensation."
+)
+OTHER = (
+    "A youth orchestra from the valley won the national competition in the capital on Saturday, beating "
+    "twenty-two other ensembles with a programme of folk dances arranged by their conductor. The musicians, "
+    "aged twelve to eighteen, rehearse twice a week in a converted barn lent by a local farmer, and most of them "
+    "learned their instruments at the municipal music school. Their prize includes a recording session and a "
+    "tour of three cities next summer, which the parents' association now has to finance."
+)
+
+
+def _doc(path, text):
+    return ProcessedDoc(path, 0, "txt", "sha-" + path, 10, "utf-8", status="article", text=text,
+                        content_hash=content_hash(text), minhash=[int(x) for x in minhash(text)])
+
+
+def test_normalization_ignores_case_punctuation_whitespace_and_unicode_forms():
+    assert normalize_for_hash("L’ÉTÉ,  est\u00a0là !") == normalize_for_hash("l’été est là")
+    assert content_hash("Hello,   World!") == content_hash("hello world")
+
+
+def test_exact_near_and_distinct():
+    edited = STORY.replace("Monday", "Tuesday").replace("forty", "forty-two").replace("complained", "grumbled")
+    docs = [_doc("a", STORY), _doc("b", STORY.upper()), _doc("c", edited), _doc("d", OTHER)]
+    index = DedupIndex(120, 40, 0.5)
+    res = resolve_batch(docs, index, set())
+    by = {r.doc.source_path: r for r in res}
+    assert by["a"].status == "loaded"
+    assert by["b"].status == "duplicate" and by["b"].duplicate_of == by["a"].article_id and by["b"].similarity == 1.0
+    assert by["c"].status == "duplicate" and by["c"].duplicate_of == by["a"].article_id
+    assert 0.5 <= by["c"].similarity < 1.0
+    assert by["d"].status == "loaded"
+
+
+def test_known_documents_are_left_out():
+    from pipeline.ids import doc_id_for
+
+    doc = _doc("a", STORY)
+    known = {doc_id_for("a", doc.sha256, 0)}
+    assert resolve_batch([doc], DedupIndex(), known) == []
+
+
+def test_duplicates_point_to_the_cluster_canonical():
+    index = DedupIndex()
+    sig = minhash(STORY)
+    index.add("a1", "h1", sig, None)
+    index.add("a2", "h2", sig, "a1")
+    match = index.find("h3", sig)
+    assert match.canonical_id == "a1"
+
+
+def test_minhash_is_deterministic_and_estimates_jaccard():
+    a, b = minhash(STORY), minhash(STORY)
+    assert a.dtype == np.uint32 and (a == b).all()
+    assert float(np.mean(minhash(STORY) == minhash(OTHER))) < 0.1

@@ -1,0 +1,72 @@
+from pipeline.models import RawRecord
+from pipeline.process import process_record
+
+PAGE = """<!DOCTYPE html><html lang="fr"><head><title>Le tramway arrive à Valmorin - La Gazette</title>
+<meta name="author" content="Claire Fontaine"><meta property="article:published_time" content="2025-05-06T09:30:00Z">
+<link rel="canonical" href="https://gazette.example/tram"></head><body>
+<nav><a href="/">Accueil</a> <a href="/eco">Économie</a></nav>
+<div class="cookie-banner">Nous utilisons des cookies pour mesurer l'audience de notre site. <button>OK</button></div>
+<article><h1>Le tramway arrive à Valmorin</h1>
+<p>3 min de lecture</p>
+<p>La première rame du tramway de Valmorin a circulé lundi matin entre la gare et le campus, sous les yeux de
+centaines d'habitants venus assister à ce moment attendu depuis plus de dix ans.</p>
+<h2>Un chantier de quatre ans</h2>
+<p>Les travaux ont commencé en 2021 et ont coûté 240 millions d'euros, financés par la métropole, la région et
+l'État. Les commerçants du centre-ville, longtemps gênés par les déviations, espèrent un regain de clientèle.</p>
+<ul><li>Douze stations sur huit kilomètres</li><li>Une rame toutes les six minutes en heure de pointe</li></ul>
+<blockquote>« C'est une nouvelle époque pour notre ville », a déclaré la maire devant la foule réunie.</blockquote>
+<p>Lire aussi : Les pistes cyclables du centre seront élargies</p>
+<p>La ligne sera prolongée vers l'hôpital d'ici 2028 si les financements sont confirmés par l'État et la région,
+selon le calendrier présenté par les élus lors du conseil métropolitain de juin.</p>
+</article>
+<aside class="related"><h3>À lire aussi</h3><a href="/a">Le vélo progresse</a></aside>
+<div class="share-bar">Partager : Facebook X LinkedIn</div>
+<footer>© 2025 La Gazette. Tous droits réservés.</footer></body></html>"""
+
+
+def _rec(html, **hints):
+    return RawRecord("/x/gazette.example/tram.html", 0, "html", "s", len(html), content=html, content_type="html",
+                     hints=hints)
+
+
+def test_html_article_structure_metadata_and_removals(settings, rules):
+    d = process_record(_rec(PAGE, site="gazette.example"), settings, rules)
+    assert d.status == "article", d.reason
+    m = d.metadata
+    assert m.title == "Le tramway arrive à Valmorin"
+    assert m.author == "Claire Fontaine"
+    assert m.published_at.startswith("2025-05-06")
+    assert m.url == "https://gazette.example/tram"
+    assert m.site == "gazette.example"
+    assert m.reading_time_min == 3
+    kinds = [(p.kind, p.text[:25]) for p in d.paragraphs]
+    assert kinds[0] == ("paragraph", "La première rame du tramw")
+    assert ("heading", "Un chantier de quatre ans") in kinds
+    assert [k for k, _ in kinds].count("list_item") == 2
+    assert any(k == "quote" for k, _ in kinds)
+    for chrome in ("3 min de lecture", "Lire aussi", "cookies", "Partager", "Tous droits réservés", "Le vélo"):
+        assert chrome not in d.text
+    cats = {r.category for r in d.removals}
+    assert {"cookie", "related", "share", "reading_time", "title"} <= cats
+    assert d.language == "fr"
+
+
+def test_consent_wall_is_rejected(settings, rules):
+    html = ("<html><body><div id='cookie-consent'><h1>Vos choix</h1><p>Avec votre accord, nos partenaires et nous "
+            "utilisons des cookies pour stocker des informations sur votre appareil et mesurer l'audience.</p>"
+            "<button>Tout accepter</button></div></body></html>")
+    d = process_record(_rec(html), settings, rules)
+    assert d.status == "rejected" and "consent" in d.reason
+
+
+def test_section_index_is_not_an_article(settings, rules):
+    links = "".join(f"<li><a href='/a{i}'>Headline number {i} about the city council budget vote</a></li>"
+                    for i in range(12))
+    html = f"<html><body><main><h1>Politics</h1><ul>{links}</ul></main></body></html>"
+    d = process_record(_rec(html), settings, rules)
+    assert d.status == "rejected" and d.reason.startswith("not an article")
+
+
+def test_html_with_no_text_is_rejected(settings, rules):
+    d = process_record(_rec("<html><body><div></div></body></html>"), settings, rules)
+    assert d.status == "rejected"

@@ -1,0 +1,30 @@
+from pipeline.metadata import clean_authors, clean_date, clean_title, site_from_url
+
+
+def test_site_from_url():
+    assert site_from_url("https://www.Example.org/a/b?c=1") == "example.org"
+    assert site_from_url(None) is None
+    assert site_from_url("not a url") is None
+
+
+def test_title_suffix_is_dropped_only_when_it_names_the_site():
+    assert clean_title("Le budget est voté - Le Monde Imaginaire", "lemonde-imaginaire.fr",
+                       "Le Monde Imaginaire") == "Le budget est voté"
+    assert clean_title("Harbor Bridge reopens | Daily Harbor", "dailyharbor.example") == "Harbor Bridge reopens"
+    assert clean_title("Paris - Berlin : le train de nuit revient", "example.org") == \
+        "Paris - Berlin : le train de nuit revient"
+
+
+def test_authors_names_only_several_kept():
+    assert clean_authors("Par Jean Dupont et Marie Curie") == "Jean Dupont; Marie Curie"
+    assert clean_authors(["By Jane Doe"]) == "Jane Doe"
+    assert clean_authors("Von Anna Schmidt und Jonas Weber") == "Anna Schmidt; Jonas Weber"
+    assert clean_authors(None) is None
+
+
+def test_dates_are_iso_or_nothing():
+    assert clean_date("2025-03-04T10:00:00+02:00") == "2025-03-04T10:00:00+02:00"
+    assert clean_date("2025-03-04") == "2025-03-04"
+    assert clean_date("04/03/2025") == "2025-03-04"
+    assert clean_date("2025-13-45") is None
+    assert clean_date("yesterday") is None

@@ -1,0 +1,231 @@
+"""The DuckDB warehouse: connections with lock retries, run bookkeeping, and transactional batch loads."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from pipeline.dedup import DedupIndex
+from pipeline.models import ResolvedDoc
+from warehouse.migrate import migrate
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    msg = str(exc).lower()
+    return "lock" in msg or "conflicting" in msg or "could not set lock" in msg
+
+
+def connect(path: str | Path, *, read_only: bool = False, retry_s: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the file, retrying while another process holds it (DuckDB allows one writer process)."""
+    deadline = time.monotonic() + retry_s
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _to_timestamp(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt
+
+
+class Warehouse:
+    """Short-lived connections: the file is open only while a batch is written, so readers get turns."""
+
+    def __init__(self, path: str | Path, retry_s: float = 30.0) -> None:
+        self.path = Path(path)
+        self.retry_s = retry_s
+
+    @contextmanager
+    def connection(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = connect(self.path, read_only=read_only, retry_s=self.retry_s)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def init(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.connection() as con:
+            migrate(con)
+
+    # ---- runs -------------------------------------------------------------------------------------------
+    def start_run(self, run_id: str, source: str, flow_run_id: str | None = None) -> None:
+        with self.connection() as con:
+            con.execute(
+                "INSERT INTO runs (run_id, started_at, status, source, flow_run_id) VALUES (?, ?, 'running', ?, ?)",
+                [run_id, _utcnow(), source, flow_run_id],
+            )
+
+    def finish_run(self, run_id: str, status: str, counts: dict[str, int], message: str | None = None) -> None:
+        cols = ["files_seen", "records_seen", "loaded", "duplicate", "rejected", "unchanged", "already_known"]
+        sets = ", ".join(f"{c} = ?" for c in cols)
+        with self.connection() as con:
+            con.execute(
+                f"UPDATE runs SET finished_at = ?, status = ?, message = ?, {sets} WHERE run_id = ?",
+                [_utcnow(), status, message, *[int(counts.get(c, 0)) for c in cols], run_id],
+            )
+
+    # ---- state for incremental runs ---------------------------------------------------------------------
+    def known_files(self) -> set[tuple[str, str]]:
+        """(source_path, sha256) of every file already recorded, whatever its outcome."""
+        with self.connection(read_only=False) as con:
+            rows = con.execute("SELECT DISTINCT source_path, sha256 FROM documents WHERE sha256 <> ''").fetchall()
+        return {(r[0], r[1]) for r in rows}
+
+    def known_doc_ids(self, doc_ids: list[str]) -> set[str]:
+        if not doc_ids:
+            return set()
+        with self.connection() as con:
+            con.register("ids", pa.table({"doc_id": doc_ids}))
+            rows = con.execute("SELECT d.doc_id FROM documents d JOIN ids USING (doc_id)").fetchall()
+            con.unregister("ids")
+        return {r[0] for r in rows}
+
+    def load_dedup_index(self, index: DedupIndex) -> int:
+        """Fill the index with every article already loaded, in load order."""
+        with self.connection() as con:
+            rel = con.execute(
+                "SELECT s.article_id, s.content_hash, s.minhash, s.duplicate_of FROM signatures s "
+                "JOIN articles a USING (article_id) ORDER BY a.ingested_at, s.article_id"
+            )
+            n = 0
+            while True:
+                rows = rel.fetchmany(10_000)
+                if not rows:
+                    break
+                for article_id, chash, blob, dup in rows:
+                    index.add(article_id, chash, np.frombuffer(blob, dtype=np.uint32), dup)
+                    n += 1
+        return n
+
+    # ---- batch load -------------------------------------------------------------------------------------
+    def load_batch(self, run_id: str, resolved: list[ResolvedDoc]) -> None:
+        """Insert one batch in one transaction; rows already present (same doc_id) are left untouched."""
+        if not resolved:
+            return
+        now = _utcnow()
+        docs, arts, paras, rems, sigs = _arrow_tables(run_id, resolved, now)
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for name, table in (("b_docs", docs), ("b_arts", arts), ("b_paras", paras), ("b_rems", rems),
+                                    ("b_sigs", sigs)):
+                    con.register(name, table)
+                con.execute(
+                    "CREATE TEMP TABLE new_ids AS SELECT b.doc_id FROM b_docs b "
+                    "ANTI JOIN documents d ON d.doc_id = b.doc_id"
+                )
+                con.execute(
+                    "INSERT INTO documents BY NAME SELECT b.* FROM b_docs b SEMI JOIN new_ids USING (doc_id)"
+                )
+                con.execute("INSERT INTO articles BY NAME SELECT b.* FROM b_arts b SEMI JOIN new_ids USING (doc_id)")
+                con.execute(
+                    "INSERT INTO paragraphs SELECT p.article_id, p.position, p.kind, p.text, p.language "
+                    "FROM b_paras p SEMI JOIN new_ids USING (doc_id)"
+                )
+                con.execute(
+                    "INSERT INTO removed_blocks SELECT r.doc_id, r.position, r.rule_id, r.category, r.text "
+                    "FROM b_rems r SEMI JOIN new_ids USING (doc_id)"
+                )
+                con.execute(
+                    "INSERT INTO signatures SELECT s.article_id, s.content_hash, s.minhash, s.duplicate_of "
+                    "FROM b_sigs s SEMI JOIN new_ids USING (doc_id)"
+                )
+                con.execute("DROP TABLE new_ids")
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+
+
+_DOC_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("run_id", pa.string()), ("source_path", pa.string()), ("record_index", pa.int32()),
+    ("format", pa.string()), ("sha256", pa.string()), ("status", pa.string()), ("reason", pa.string()),
+    ("article_id", pa.string()), ("size_bytes", pa.int64()), ("encoding", pa.string()),
+    ("ingested_at", pa.timestamp("us")),
+])
+_ART_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("doc_id", pa.string()), ("url", pa.string()), ("site", pa.string()),
+    ("title", pa.string()), ("author", pa.string()), ("published_at", pa.timestamp("us")),
+    ("language", pa.string()), ("language_prob", pa.float64()), ("text", pa.string()),
+    ("word_count", pa.int32()), ("content_hash", pa.string()), ("duplicate_of", pa.string()),
+    ("similarity", pa.float64()), ("reading_time_min", pa.int32()), ("ingested_at", pa.timestamp("us")),
+])
+_PARA_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("article_id", pa.string()), ("position", pa.int32()), ("kind", pa.string()),
+    ("text", pa.string()), ("language", pa.string()),
+])
+_REM_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("position", pa.int32()), ("rule_id", pa.string()), ("category", pa.string()),
+    ("text", pa.string()),
+])
+_SIG_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("article_id", pa.string()), ("content_hash", pa.string()), ("minhash", pa.binary()),
+    ("duplicate_of", pa.string()),
+])
+
+
+def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tuple[pa.Table, ...]:
+    docs: dict[str, list] = {f.name: [] for f in _DOC_SCHEMA}
+    arts: dict[str, list] = {f.name: [] for f in _ART_SCHEMA}
+    paras: dict[str, list] = {f.name: [] for f in _PARA_SCHEMA}
+    rems: dict[str, list] = {f.name: [] for f in _REM_SCHEMA}
+    sigs: dict[str, list] = {f.name: [] for f in _SIG_SCHEMA}
+    for r in resolved:
+        d = r.doc
+        for k, v in (("doc_id", r.doc_id), ("run_id", run_id), ("source_path", d.source_path),
+                     ("record_index", d.record_index), ("format", d.format), ("sha256", d.sha256),
+                     ("status", r.status), ("reason", d.reason), ("article_id", r.article_id),
+                     ("size_bytes", d.size_bytes), ("encoding", d.encoding), ("ingested_at", now)):
+            docs[k].append(v)
+        for pos, rm in enumerate(d.removals):
+            for k, v in (("doc_id", r.doc_id), ("position", pos), ("rule_id", rm.rule_id),
+                         ("category", rm.category), ("text", rm.text)):
+                rems[k].append(v)
+        if r.article_id is None:
+            continue
+        m = d.metadata
+        for k, v in (("article_id", r.article_id), ("doc_id", r.doc_id), ("url", m.url), ("site", m.site),
+                     ("title", m.title), ("author", m.author), ("published_at", _to_timestamp(m.published_at)),
+                     ("language", d.language), ("language_prob", d.language_prob), ("text", d.text),
+                     ("word_count", d.word_count), ("content_hash", d.content_hash),
+                     ("duplicate_of", r.duplicate_of), ("similarity", r.similarity),
+                     ("reading_time_min", m.reading_time_min), ("ingested_at", now)):
+            arts[k].append(v)
+        for p in d.paragraphs:
+            for k, v in (("doc_id", r.doc_id), ("article_id", r.article_id), ("position", p.position),
+                         ("kind", p.kind), ("text", p.text), ("language", p.language)):
+                paras[k].append(v)
+        if d.minhash is not None:
+            for k, v in (("doc_id", r.doc_id), ("article_id", r.article_id), ("content_hash", d.content_hash),
+                         ("minhash", np.asarray(d.minhash, dtype=np.uint32).tobytes()),
+                         ("duplicate_of", r.duplicate_of)):
+                sigs[k].append(v)
+    return (
+        pa.table(docs, schema=_DOC_SCHEMA), pa.table(arts, schema=_ART_SCHEMA), pa.table(paras, schema=_PARA_SCHEMA),
+        pa.table(rems, schema=_REM_SCHEMA), pa.table(sigs, schema=_SIG_SCHEMA),
+    )
