@@ -47,7 +47,7 @@ def test_empty_and_whitespace_files_are_rejected(tmp_path, settings):
 
 def test_gzip_is_read_and_hashed_on_the_compressed_bytes(tmp_path, settings):
     p = tmp_path / "a.txt.gz"
-    p.write_bytes(gzip.compress("Titre\n\nCorps du texte.".encode()))
+    p.write_bytes(gzip.compress(b"Titre\n\nCorps du texte."))
     [rec] = _one(p, settings)
     assert rec.reject_reason is None
     assert rec.content.startswith("Titre")
