@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install run test lint fmt clean-warehouse
+.PHONY: install run test lint fmt clean-warehouse server server-stop serve
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,15 @@ install: $(STAMP)
 
 run: install  ## ingest samples/ into $(DB) and print a summary
 	$(BIN)/articles ingest samples --db $(DB)
+
+server: install  ## a local Prefect server on 127.0.0.1:4200, state in .prefect/, waits until healthy
+	$(BIN)/articles server
+
+server-stop:
+	$(BIN)/articles server --stop
+
+serve: install  ## register the `scheduled` deployment and run its flow runs in the foreground
+	$(BIN)/articles serve
 
 test: install  ## the test suite (what CI runs)
 	$(BIN)/python -m pytest -q

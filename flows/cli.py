@@ -95,6 +95,38 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.deploy import serve_deployments
+    from flows.ingest import api_is_healthy
+
+    url = PREFECT_API_URL.value()
+    if not url or not api_is_healthy(url):
+        print("articles serve: no Prefect server answers at "
+              f"{url or '(PREFECT_API_URL unset)'}; start one with `make server` first", file=sys.stderr)
+        return 2
+    serve_deployments(args.config, args.source, args.db, args.cron)
+    return 0
+
+
+def _cmd_server(args: argparse.Namespace) -> int:
+    from flows.server import start_server, stop_server
+
+    project = Path(args.project).absolute()
+    if args.stop:
+        print("stopped" if stop_server(project) else "no server was running from this project")
+        return 0
+    try:
+        url = start_server(project, port=args.port)
+    except RuntimeError as exc:
+        print(f"articles server: {exc}", file=sys.stderr)
+        return 1
+    print(f"Prefect server healthy at {url} (UI: {url[:-4]}); state in {project / '.prefect'}; "
+          f"stop it with `make server-stop`")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="articles", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -119,6 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
     pq.add_argument("--db", default=DEFAULT_DB)
     pq.add_argument("--format", choices=["table", "csv", "json"], default="table")
     pq.set_defaults(func=_cmd_query)
+    pv = sub.add_parser("server", help="start (or --stop) a local Prefect server with state in .prefect/")
+    pv.add_argument("--port", type=int, default=4200)
+    pv.add_argument("--stop", action="store_true")
+    pv.add_argument("--project", default=".", help="project folder (holds .prefect/ and prefect.toml)")
+    pv.set_defaults(func=_cmd_server)
+
+    ps = sub.add_parser("serve", help="register the `scheduled` deployment and run its flow runs (foreground)")
+    ps.add_argument("--source", default=None, help="inbox to ingest (default: config/deployment.toml)")
+    ps.add_argument("--db", default=None, help="warehouse file (default: config/deployment.toml)")
+    ps.add_argument("--cron", default=None, help="override the schedule for this session")
+    ps.add_argument("--config", default=None)
+    ps.set_defaults(func=_cmd_serve)
     return p
 
 

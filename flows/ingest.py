@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 import uuid
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Annotated
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.context import get_run_context
 from prefect.settings import PREFECT_API_URL, temporary_settings
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from pydantic import Field
 
 from flows.report import RunStats
+from flows.runners import task_runner_for
 from pipeline.dedup import DedupIndex, resolve_batch
 from pipeline.ids import doc_id_for
 from pipeline.models import ProcessedDoc, SourceFile
 from pipeline.process import process_files
-from pipeline.settings import Settings, load_settings
+from pipeline.settings import ConfigError, Settings, load_settings
 from pipeline.sources import discover
 from warehouse.lock import writer_lock
 from warehouse.store import Warehouse
@@ -41,35 +44,57 @@ def _batches(files: list[SourceFile], size: int) -> Iterator[list[SourceFile]]:
         yield files[i: i + size]
 
 
-def task_runner_for(settings: Settings):
-    if settings.runner == "process":
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
-    return ThreadPoolTaskRunner(max_workers=settings.workers)
-
-
 def _as_list(source: str | list[str]) -> list[str]:
     items = [source] if isinstance(source, str | os.PathLike) else list(source)
     if not items:
-        raise ValueError("source: give at least one file or folder")
+        raise ValueError("parameter 'source': give at least one file or folder")
     for item in items:
+        if not str(item).strip():
+            raise ValueError("parameter 'source': empty path")
         if not Path(item).exists():
-            raise ValueError(f"source: {item} does not exist")
+            raise ValueError(f"parameter 'source': {item} does not exist")
     return [str(Path(i).absolute()) for i in items]
 
 
-@flow(name="ingest-articles", log_prints=False)
+def _settings_for(config_dir: str | None, batch_size: int | None, languages: list[str] | None,
+                  dedup_threshold: float | None) -> Settings:
+    settings = load_settings(config_dir)
+    changes: dict = {}
+    if batch_size is not None:
+        changes["batch_size"] = batch_size
+    if languages:
+        changes["keep_languages"] = tuple(x.lower() for x in languages)
+    if dedup_threshold is not None:
+        changes["dedup_threshold"] = dedup_threshold
+    try:
+        return settings.replace(**changes) if changes else settings
+    except ConfigError as exc:
+        raise ValueError(f"invalid parameter: {exc}") from exc
+
+
+@flow(name="ingest-articles", log_prints=False, task_runner=task_runner_for(load_settings()),
+      validate_parameters=True)
 def ingest_articles(
     source: str | list[str],
     db: str = DEFAULT_DB,
-    batch_size: int | None = None,
+    batch_size: Annotated[int, Field(ge=1, le=100_000)] | None = None,
+    languages: list[Annotated[str, Field(min_length=2, max_length=3)]] | None = None,
+    dedup_threshold: Annotated[float, Field(gt=0.0, le=1.0)] | None = None,
     config_dir: str | None = None,
 ) -> dict:
-    """Ingest files or folders into the DuckDB warehouse; returns the run's counts."""
+    """Ingest files or folders into the DuckDB warehouse; returns the run's counts.
+
+    source: a path or a list of paths (files or folders, searched recursively).
+    db: the DuckDB file (created with its schema when missing).
+    batch_size: documents per task (default from config/pipeline.toml).
+    languages: keep only articles in these languages; others are rejected with a reason.
+    dedup_threshold: MinHash Jaccard at or above which an article is a near-duplicate.
+    """
     logger = get_run_logger()
-    settings = load_settings(config_dir)
-    if batch_size is not None:
-        settings = settings.replace(batch_size=batch_size)
+    settings = _settings_for(config_dir, batch_size, languages, dedup_threshold)
     sources = _as_list(source)
+    if not str(db).strip():
+        raise ValueError("parameter 'db': empty path")
     db_path = str(Path(db).absolute())
     ctx = get_run_context()
     flow_run_id = str(ctx.flow_run.id) if getattr(ctx, "flow_run", None) else None
@@ -86,6 +111,7 @@ def ingest_articles(
                 known.setdefault(path, set()).add(sha)
             index = DedupIndex(settings.num_perm, settings.bands, settings.dedup_threshold)
             n_index = wh.load_dedup_index(index)
+            stats.stage_s["index_load"] += time.perf_counter() - t0
             files = list(discover(sources))
             logger.info("run %s: %d files under %s; %d articles already in the warehouse (%.2f s)",
                         run_id, len(files), ", ".join(sources), n_index, time.perf_counter() - t0)
@@ -105,12 +131,20 @@ def ingest_articles(
                 pass
             while pending:
                 batch, fut = pending.popleft()
-                docs, counts = fut.result()
+                try:
+                    docs, counts = fut.result()
+                except Exception as exc:
+                    raise RuntimeError(f"batch {stats.batches + 1} ({_describe(batch)}) failed after retries: "
+                                       f"{type(exc).__name__}: {exc}") from exc
                 submit_next()
                 tl = time.perf_counter()
                 ids = [doc_id_for(d.source_path, d.sha256, d.record_index) for d in docs]
                 resolved = resolve_batch(docs, index, wh.known_doc_ids(ids))
-                wh.load_batch(run_id, resolved)
+                try:
+                    wh.load_batch(run_id, resolved)
+                except Exception as exc:
+                    raise RuntimeError(f"loading batch {stats.batches + 1} ({_describe(batch)}) failed and was "
+                                       f"rolled back: {type(exc).__name__}: {exc}") from exc
                 stats.stage_s["load"] += time.perf_counter() - tl
                 c = stats.add_batch(resolved, len(docs), counts["files"], counts["unchanged"])
                 logger.info("batch %d: %d files, %d records: %d loaded, %d duplicate, %d rejected, %d unchanged",
@@ -131,13 +165,33 @@ def ingest_articles(
     return summary
 
 
+def _describe(batch: list[SourceFile]) -> str:
+    if len(batch) == 1:
+        return batch[0].path
+    return f"{len(batch)} files, {batch[0].path} .. {batch[-1].path}"
+
+
+def api_is_healthy(url: str, timeout_s: float = 3.0) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{url.rstrip('/')}/health", timeout=timeout_s).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
 @contextmanager
 def prefect_api() -> Iterator[None]:
-    """Use PREFECT_API_URL when set; otherwise start Prefect's ephemeral server once for this process
-    and export its address, so process-pool workers report to it instead of each starting their own."""
-    if PREFECT_API_URL.value():
+    """Use PREFECT_API_URL when a server answers there; otherwise start Prefect's ephemeral server once
+    for this process and export its address, so process-pool workers report to it instead of each
+    starting their own."""
+    url = PREFECT_API_URL.value()
+    if url and api_is_healthy(url):
+        os.environ.setdefault("PREFECT_API_URL", url)
         yield
         return
+    if url:
+        print(f"articles: no Prefect server answers at {url}; using a temporary one for this run", file=sys.stderr)
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()
@@ -163,9 +217,9 @@ def prefect_api() -> Iterator[None]:
 
 
 def run_ingest(source: str | list[str], db: str = DEFAULT_DB, batch_size: int | None = None,
-               config_dir: str | None = None) -> dict:
-    """Run the flow with the task runner named in config."""
+               config_dir: str | None = None, runner: str | None = None, **options) -> dict:
+    """Run the flow in this process with the task runner named in config (or `runner`)."""
     settings = load_settings(config_dir)
-    f = ingest_articles.with_options(task_runner=task_runner_for(settings))
+    f = ingest_articles.with_options(task_runner=task_runner_for(settings, runner))
     with prefect_api():
-        return f(source=source, db=db, batch_size=batch_size, config_dir=config_dir)
+        return f(source=source, db=db, batch_size=batch_size, config_dir=config_dir, **options)

@@ -125,6 +125,11 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
         body, seed=settings.lang_seed, min_chars=settings.lang_min_chars, min_prob=settings.lang_min_prob,
         max_chars=settings.lang_max_chars, hint=lang_hint,
     )
+    if settings.keep_languages and language not in settings.keep_languages:
+        doc = _rejected(raw, f"language {language!r} is not among the languages to keep "
+                             f"({', '.join(settings.keep_languages)})", removals)
+        doc.metadata = meta
+        return doc
     paragraphs: list[Paragraph] = []
     for pos, b in enumerate(blocks):
         plang = language

@@ -38,6 +38,8 @@ class Settings:
     read_retry_s: float = 30.0
     runner: str = "process"
     workers: int = 2
+    dask_address: str = ""
+    keep_languages: tuple[str, ...] = ()
     config_dir: str = str(CONFIG_DIR)
 
     def replace(self, **changes: Any) -> Settings:
@@ -72,6 +74,8 @@ _MAPPING = {
     ("warehouse", "read_retry_s"): "read_retry_s",
     ("runner", "kind"): "runner",
     ("runner", "workers"): "workers",
+    ("runner", "dask_address"): "dask_address",
+    ("article", "keep_languages"): "keep_languages",
 }
 
 
@@ -85,7 +89,10 @@ def validate(s: Settings) -> Settings:
     need(0.0 < s.dedup_threshold <= 1.0, "dedup.threshold must be in (0, 1]")
     need(0.0 <= s.lang_min_prob <= 1.0, "language.min_prob must be in [0, 1]")
     need(s.shingle_size >= 1, "dedup.shingle_size must be >= 1")
-    need(s.runner in ("thread", "process"), f"runner.kind must be 'thread' or 'process', not {s.runner!r}")
+    need(s.runner in ("thread", "process", "dask"),
+         f"runner.kind must be 'thread', 'process' or 'dask', not {s.runner!r}")
+    need(all(isinstance(x, str) and 2 <= len(x) <= 3 for x in s.keep_languages),
+         f"keep_languages must be ISO 639-1 codes, not {s.keep_languages!r}")
     need(s.workers >= 1, "runner.workers must be >= 1")
     return s
 
@@ -109,6 +116,8 @@ def load_settings(config_dir: str | Path | None = None) -> Settings:
                     raise ConfigError(f"{path}: unknown setting [{section}] {key}")
                 values[name] = value
     defaults = Settings()
+    if isinstance(values.get("keep_languages"), list):
+        values["keep_languages"] = tuple(values["keep_languages"])
     for name, value in values.items():
         expected = type(getattr(defaults, name))
         if expected is float and isinstance(value, int):
