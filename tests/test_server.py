@@ -110,10 +110,12 @@ def test_serve_and_one_off_deployment_run(server, tmp_path):
                 [str(BIN / "prefect"), "deployment", "run", "ingest-articles/scheduled", "-p", "batch_size=0"],
                 cwd=project, env=env, capture_output=True, text=True, timeout=120)
             assert "batch_size" in bad.stdout + bad.stderr
+        # stopping `serve` pauses the schedule (Prefect's behaviour for served deployments)
+        os.killpg(serve.pid, signal.SIGTERM)
+        serve.wait(timeout=60)
+        with SyncPrefectClient(url) as client:
+            assert client.read_deployment_by_name("ingest-articles/scheduled").paused is True
     finally:
-        os.killpg(serve.pid, signal.SIGINT)
-        try:
-            serve.wait(timeout=30)
-        except subprocess.TimeoutExpired:
+        if serve.poll() is None:
             os.killpg(serve.pid, signal.SIGKILL)
             serve.wait()
