@@ -27,15 +27,38 @@ from pipeline.process import process_files
 from pipeline.settings import ConfigError, Settings, load_settings
 from pipeline.sources import discover
 from warehouse.lock import writer_lock
-from warehouse.store import Warehouse
+from warehouse.store import Warehouse, fault_point
 
 DEFAULT_DB = "warehouse/articles.duckdb"
+
+
+_WATCHING = False
+
+
+def _exit_with_parent() -> None:
+    """In a pool worker, exit when the flow process dies (even by SIGKILL) instead of lingering as an orphan."""
+    global _WATCHING
+    import multiprocessing
+    import threading
+
+    if _WATCHING or multiprocessing.parent_process() is None:
+        return
+    _WATCHING = True
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 @task(name="process-batch", retries=2, retry_delay_seconds=[1, 5])
 def process_batch(files: list[SourceFile], settings: Settings,
                   skip: set[tuple[str, str]]) -> tuple[list[ProcessedDoc], dict[str, int]]:
     """Read and clean a batch of files; pure CPU work, safe to retry and to run in any worker."""
+    _exit_with_parent()
     return process_files(files, settings, skip=skip)
 
 
@@ -103,6 +126,9 @@ def ingest_articles(
     with writer_lock(db_path, settings.lock_timeout_s):
         wh = Warehouse(db_path, settings.read_retry_s)
         wh.init()
+        stale = wh.close_stale_runs()
+        if stale:
+            logger.warning("%d earlier run(s) had stopped before finishing; marked 'interrupted'", stale)
         wh.start_run(run_id, ";".join(sources), flow_run_id)
         try:
             t0 = time.perf_counter()
@@ -146,6 +172,7 @@ def ingest_articles(
                     raise RuntimeError(f"loading batch {stats.batches + 1} ({_describe(batch)}) failed and was "
                                        f"rolled back: {type(exc).__name__}: {exc}") from exc
                 stats.stage_s["load"] += time.perf_counter() - tl
+                fault_point("between-batches")
                 c = stats.add_batch(resolved, len(docs), counts["files"], counts["unchanged"])
                 logger.info("batch %d: %d files, %d records: %d loaded, %d duplicate, %d rejected, %d unchanged",
                             stats.batches, counts["files"], len(docs), c["loaded"], c["duplicate"], c["rejected"],

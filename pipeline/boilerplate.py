@@ -54,7 +54,8 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_block
     n = len(blocks)
     while i < n:
         block = blocks[i]
-        in_header = i < header_blocks and not any(_is_prose(b) for b in kept)
+        # the header is counted in kept blocks, so cleaning clean text again gives the same result
+        in_header = len(kept) < header_blocks and not any(_is_prose(b) for b in kept)
         hit = _first_match(rules, block, in_header)
         if hit is None:
             kept.append(block)

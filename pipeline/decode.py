@@ -61,6 +61,33 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def _decode_mixed(data: bytes) -> str | None:
+    """Text pasted together from UTF-8 and windows-1252 sources: decode each line on its own.
+
+    Used only when some lines hold valid multi-byte UTF-8 and others do not; whole-file detection would
+    turn the UTF-8 lines into mojibake.
+    """
+    lines = data.split(b"\n")
+    utf8_lines = bad_lines = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            bad_lines += 1
+    if not utf8_lines or not bad_lines:
+        return None
+    out = []
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1252", errors="replace"))
+    return "\n".join(out)
+
+
 def decode_bytes(data: bytes, *, is_html: bool = False) -> tuple[str, str]:
     """Return (text, encoding name). Raises DecodeError for binary or undecodable content."""
     kind = sniff_binary(data)
@@ -76,6 +103,9 @@ def decode_bytes(data: bytes, *, is_html: bool = False) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed, "mixed utf-8/cp1252"
     if is_html:
         m = _META_CHARSET.search(data[:4096])
         if m:

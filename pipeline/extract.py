@@ -20,6 +20,42 @@ _PROTECTED = {"html", "body", "main", "article", "head"}
 _HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)?""", re.I)
 
 
+_HEAVY = re.compile(
+    r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|data:[a-z/+.-]+;base64,[A-Za-z0-9+/=]+",
+    re.I | re.S,
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+         "p", "li", "option", "td", "tr", "th"}  # also tags whose end tags are often omitted
+
+
+def slim_html(html: str, limit: int) -> str:
+    """Drop scripts, styles, inline SVG, comments and base64 data when a page is over the size limit;
+    raise NotAnArticle when it is still too big to extract safely (trafilatura silently truncates huge trees)."""
+    if len(html) <= limit:
+        return html
+    slim = _HEAVY.sub(" ", html)
+    if len(slim) > limit:
+        raise NotAnArticle(f"HTML page too large to extract: {len(slim) / 1e6:.1f} MB of markup without scripts "
+                           f"and styles > {limit / 1e6:.0f} MB limit ([ingest] max_html_bytes)")
+    return slim
+
+
+def nesting_depth(html: str) -> int:
+    """Deepest element nesting, counted on tags (cheap; used only to explain an extraction failure)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if m.group(3) or name in _VOID:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 class NotAnArticle(ValueError):
     """The page is something else (a consent wall, an index); the message says what."""
 
@@ -121,8 +157,10 @@ def _blocks_from_body(body: etree._Element) -> list[Block]:
     return blocks
 
 
-def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = None) -> Extracted | None:
+def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = None,
+                 max_bytes: int = 5_000_000) -> Extracted | None:
     """Main content and metadata of one page; None when trafilatura finds no main content."""
+    html = slim_html(html, max_bytes)
     m = _HTML_LANG.search(html[:5000])
     lang_hint = m.group(1).lower() if m else None
     cleaned, removals, consent_share = preclean_html(html, selectors) if selectors else (html, [], 0.0)
@@ -133,6 +171,10 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
         include_images=False, include_links=False, fast=False,
     )
     if doc is None or doc.body is None:
+        depth = nesting_depth(html)
+        if depth > 250:
+            raise NotAnArticle(f"HTML nested {depth} levels deep: past the parser's limit of 255, no article "
+                               "content could be extracted")
         return None
     blocks = _blocks_from_body(doc.body)
     return Extracted(

@@ -70,7 +70,8 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
     assert raw.content is not None
     if raw.content_type == "html":
         try:
-            ex = extract_mod.extract_html(raw.content, rules.selectors_for(site), url=url)
+            ex = extract_mod.extract_html(raw.content, rules.selectors_for(site), url=url,
+                                          max_bytes=settings.max_html_bytes)
         except extract_mod.NotAnArticle as exc:
             return _rejected(raw, str(exc))
         timings["extract"] = time.perf_counter() - t0

@@ -120,11 +120,15 @@ def read_source(sf: SourceFile, settings: Settings) -> list[RawRecord]:
     try:
         st = os.stat(sf.path)
     except FileNotFoundError:
+        if os.path.islink(sf.path):
+            return [_rejected(sf, f"broken symbolic link (points to {os.readlink(sf.path)})")]
         return [_rejected(sf, "file disappeared before it could be read")]
     except OSError as exc:
         return [_rejected(sf, f"cannot stat file: {exc.strerror or exc}")]
     if not stat.S_ISREG(st.st_mode):
-        return [_rejected(sf, "not a regular file")]
+        kind = "a named pipe" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else \
+            "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a file"
+        return [_rejected(sf, f"not a regular file ({kind})")]
     if st.st_size > settings.max_file_bytes:
         return [_rejected(sf, f"file too large: {st.st_size} bytes > {settings.max_file_bytes} limit", size=st.st_size)]
     try:

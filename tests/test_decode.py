@@ -51,3 +51,10 @@ def test_binary_content_is_refused_with_its_kind(data, kind):
     assert kind in (sniff_binary(data) or "")
     with pytest.raises(DecodeError, match="binary content"):
         decode_bytes(data)
+
+
+def test_mixed_utf8_and_cp1252_lines_are_each_decoded_right():
+    data = "Première ligne en UTF-8 : été.\n".encode() + "Deuxième ligne en cp1252 : cœur.\n".encode("cp1252")
+    text, enc = decode_bytes(data)
+    assert text == "Première ligne en UTF-8 : été.\nDeuxième ligne en cp1252 : cœur.\n"
+    assert enc == "mixed utf-8/cp1252"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +36,25 @@ def connect(path: str | Path, *, read_only: bool = False, retry_s: float = 30.0)
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
+
+
+_FAULT_COUNTS: dict[str, int] = {}
+
+
+def fault_point(name: str) -> None:
+    """Crash-test hook: ARTICLES_CRASH_AT="before-commit:2" SIGKILLs this process at the 2nd such point.
+
+    Lets tests kill an ingest at an exact place (inside a load transaction) instead of guessing with timers.
+    """
+    spec = os.environ.get("ARTICLES_CRASH_AT")
+    if not spec:
+        return
+    point, _, nth = spec.partition(":")
+    if point != name:
+        return
+    _FAULT_COUNTS[name] = _FAULT_COUNTS.get(name, 0) + 1
+    if _FAULT_COUNTS[name] == int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _utcnow() -> datetime:
@@ -79,6 +100,14 @@ class Warehouse:
                 "INSERT INTO runs (run_id, started_at, status, source, flow_run_id) VALUES (?, ?, 'running', ?, ?)",
                 [run_id, _utcnow(), source, flow_run_id],
             )
+
+    def close_stale_runs(self) -> int:
+        """Runs still 'running' while we hold the writer lock belong to a process that died: say so."""
+        with self.connection() as con:
+            n = con.execute("SELECT count(*) FROM runs WHERE status = 'running'").fetchone()[0]
+            con.execute("UPDATE runs SET status = 'interrupted', message = 'the ingest process stopped before "
+                        "finishing; its committed batches are kept' WHERE status = 'running'")
+        return int(n)
 
     def finish_run(self, run_id: str, status: str, counts: dict[str, int], message: str | None = None) -> None:
         cols = ["files_seen", "records_seen", "loaded", "duplicate", "rejected", "unchanged", "already_known"]
@@ -156,6 +185,7 @@ class Warehouse:
                     "FROM b_sigs s SEMI JOIN new_ids USING (doc_id)"
                 )
                 con.execute("DROP TABLE new_ids")
+                fault_point("before-commit")
                 con.execute("COMMIT")
             except Exception:
                 con.execute("ROLLBACK")

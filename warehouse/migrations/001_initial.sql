@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS runs (
     run_id        VARCHAR PRIMARY KEY,
     started_at    TIMESTAMP NOT NULL,
     finished_at   TIMESTAMP,
-    status        VARCHAR NOT NULL,          -- running | completed | failed
+    status        VARCHAR NOT NULL,          -- running | completed | failed | interrupted
     source        VARCHAR,
     flow_run_id   VARCHAR,                   -- Prefect flow run id
     files_seen    INTEGER DEFAULT 0,
