@@ -8,32 +8,37 @@ from __future__ import annotations
 
 import random
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 WORDS = {
-    "en": ("council city budget school water harbour bridge river police market farmers library museum"
+    "en": _words("council city budget school water harbour bridge river police market farmers library museum"
            " hospital teachers workers union station railway airport tourists festival summer winter storm"
            " flood drought village mayor minister government company factory jobs prices energy wind solar"
            " housing rents families children students university research scientists study survey report"
            " election voters candidate debate campaign court judge trial lawyers decision appeal evening"
            " morning weekend residents neighbours street square park garden forest coast island mountain"
-           " valley north south east west new old large small local national regional public private").split(),
-    "fr": ("conseil ville budget école eau port pont rivière police marché agriculteurs bibliothèque musée"
+           " valley north south east west new old large small local national regional public private"),
+    "fr": _words("conseil ville budget école eau port pont rivière police marché agriculteurs bibliothèque musée"
            " hôpital enseignants ouvriers syndicat gare chemin aéroport touristes festival été hiver tempête"
            " inondation sécheresse village maire ministre gouvernement entreprise usine emplois prix énergie"
            " logement loyers familles enfants étudiants université recherche chercheurs étude enquête rapport"
            " élection électeurs candidat débat campagne tribunal juge procès avocats décision appel soirée"
            " matin semaine habitants voisins rue place parc jardin forêt côte île montagne vallée nord sud"
-           " nouveau ancien grand petit local national régional public privé selon depuis pendant").split(),
-    "de": ("Stadtrat Stadt Haushalt Schule Wasser Hafen Brücke Fluss Polizei Markt Bauern Bibliothek Museum"
+           " nouveau ancien grand petit local national régional public privé selon depuis pendant"),
+    "de": _words("Stadtrat Stadt Haushalt Schule Wasser Hafen Brücke Fluss Polizei Markt Bauern Bibliothek Museum"
            " Krankenhaus Lehrer Arbeiter Gewerkschaft Bahnhof Flughafen Touristen Sommer Winter Sturm"
            " Hochwasser Dorf Bürgermeister Minister Regierung Unternehmen Fabrik Arbeitsplätze Preise Energie"
            " Wohnungen Mieten Familien Kinder Studenten Universität Forschung Studie Bericht Wahl Wähler"
            " Gericht Richter Entscheidung Abend Morgen Wochenende Bewohner Straße Platz Park Garten Wald"
-           " Küste Insel Berg Tal neue alte große kleine lokale nationale öffentliche private").split(),
+           " Küste Insel Berg Tal neue alte große kleine lokale nationale öffentliche private"),
 }
 GLUE = {
-    "en": ("the a of and in on for with after before said that this will has have was were".split()),
-    "fr": ("le la les de des du et dans pour avec après avant a dit que cette sera ont était sont".split()),
-    "de": ("der die das und in mit für nach vor hat sagte dass diese wird haben war sind ein eine".split()),
+    "en": _words("the a of and in on for with after before said that this will has have was were"),
+    "fr": _words("le la les de des du et dans pour avec après avant a dit que cette sera ont était sont"),
+    "de": _words("der die das und in mit für nach vor hat sagte dass diese wird haben war sind ein eine"),
 }
 
 
@@ -54,7 +59,8 @@ def article(rng: random.Random, lang: str, paragraphs: int = 6) -> tuple[str, li
 
 
 CHROME = {
-    "en": ("By {author}", "4 min read", "Read more", "Sign up for our newsletter", "© 2025 {site}. All rights reserved."),
+    "en": ("By {author}", "4 min read", "Read more", "Sign up for our newsletter",
+           "© 2025 {site}. All rights reserved."),
     "fr": ("Par {author}", "4 min de lecture", "Lire aussi", "Abonnez-vous à notre newsletter",
            "© 2025 {site}. Tous droits réservés."),
     "de": ("Von {author}", "Lesezeit: 4 Minuten", "Mehr zum Thema", "Newsletter abonnieren",
