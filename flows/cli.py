@@ -68,18 +68,21 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 def _cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
-    from warehouse.query import QueryRefused, format_table, run_query
+    from warehouse.query import QueryRefused, format_markdown, format_table, run_query
 
+    if args.file and not Path(args.file).is_file():
+        print(f"articles query: no SQL file at {args.file}", file=sys.stderr)
+        return 2
     sql = Path(args.file).read_text(encoding="utf-8") if args.file else args.sql
     if not sql:
         print("articles query: give SQL or --file", file=sys.stderr)
         return 2
     try:
-        cols, rows = run_query(args.db, sql)
+        cols, rows = run_query(args.db, sql, source=args.file or "the SQL")
     except (QueryRefused, FileNotFoundError) as exc:
         print(f"articles query: {exc}", file=sys.stderr)
         return 2
-    except duckdb.Error as exc:
+    except duckdb.Error as exc:  # QueryError (with the SQL position) or e.g. the file staying locked
         print(f"articles query: {exc}", file=sys.stderr)
         return 1
     if args.format == "json":
@@ -90,8 +93,74 @@ def _cmd_query(args: argparse.Namespace) -> int:
         w = csv.writer(sys.stdout)
         w.writerow(cols)
         w.writerows(rows)
+    elif args.format == "markdown":
+        print(format_markdown(cols, rows))
     else:
         print(format_table(cols, rows))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    import duckdb
+
+    from warehouse.search import open_for_search, search
+
+    try:
+        since = date.fromisoformat(args.since) if args.since else None
+    except ValueError:
+        print(f"articles search: --since wants a date as YYYY-MM-DD, not {args.since!r}", file=sys.stderr)
+        return 2
+    if args.limit < 1:
+        print("articles search: --limit must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        con = open_for_search(args.db)
+    except FileNotFoundError as exc:
+        print(f"articles search: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:
+        print(f"articles search: cannot open the search index: {exc}", file=sys.stderr)
+        return 1
+    try:
+        hits = search(con, args.terms, language=args.lang, sites=args.site, since=since, limit=args.limit)
+    except duckdb.Error as exc:
+        print(f"articles search: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps([dataclasses.asdict(h) for h in hits], indent=2, ensure_ascii=False, default=str))
+        return 0
+    for i, h in enumerate(hits, 1):
+        day = h.published_at.date().isoformat() if h.published_at else "undated"
+        print(f"{i}. {h.title}\n   {h.site or '(no site)'} | {h.language} | {day} | score {h.score:.3f}\n"
+              f"   {h.snippet}\n")
+    print(f"({len(hits)} result{'s' if len(hits) != 1 else ''})")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.export import export_parquet
+
+    if not Path(args.db).exists():
+        print(f"articles export: no warehouse at {args.db}: run `articles ingest` first", file=sys.stderr)
+        return 2
+    written = export_parquet(args.db, args.out)
+    for table, n in written.items():
+        print(f"{table:<11} {n:>8} rows -> {Path(args.out) / table}/language=*/month=*/")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from warehouse.stats import render_stats
+
+    try:
+        print(render_stats(args.db))
+    except FileNotFoundError as exc:
+        print(f"articles stats: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -149,8 +218,29 @@ def build_parser() -> argparse.ArgumentParser:
     pq.add_argument("sql", nargs="?")
     pq.add_argument("--file", help="read the SQL from this file")
     pq.add_argument("--db", default=DEFAULT_DB)
-    pq.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    pq.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table")
     pq.set_defaults(func=_cmd_query)
+
+    pf = sub.add_parser("search", help="full-text search (BM25, stemmed per language) over canonical articles")
+    pf.add_argument("terms", help="words to look for (any of them; stemmed like the articles)")
+    pf.add_argument("--db", default=DEFAULT_DB)
+    pf.add_argument("--lang", default=None, help="only articles in this language (ISO code, e.g. fr)")
+    pf.add_argument("--site", action="append", default=None, help="only this site (repeat for several)")
+    pf.add_argument("--since", default=None, help="only articles published on or after YYYY-MM-DD")
+    pf.add_argument("--limit", type=int, default=10)
+    pf.add_argument("--json", action="store_true")
+    pf.set_defaults(func=_cmd_search)
+
+    pe = sub.add_parser("export", help="write articles and paragraphs as Hive-partitioned Parquet")
+    pe.add_argument("out", help="output folder (its articles/ and paragraphs/ subfolders are replaced)")
+    pe.add_argument("--db", default=DEFAULT_DB)
+    pe.add_argument("--format", choices=["parquet"], default="parquet")
+    pe.set_defaults(func=_cmd_export)
+
+    pt = sub.add_parser("stats", help="one-screen summary of the warehouse")
+    pt.add_argument("--db", default=DEFAULT_DB)
+    pt.set_defaults(func=_cmd_stats)
+
     pv = sub.add_parser("server", help="start (or --stop) a local Prefect server with state in .prefect/")
     pv.add_argument("--port", type=int, default=4200)
     pv.add_argument("--stop", action="store_true")

@@ -180,6 +180,11 @@ def ingest_articles(
                 for r in resolved:
                     if r.status == "rejected":
                         logger.warning("rejected %s#%d: %s", r.doc.source_path, r.doc.record_index, r.doc.reason)
+            ts = time.perf_counter()
+            rebuilt = wh.refresh_search_index()
+            stats.stage_s["search_index"] += time.perf_counter() - ts
+            if rebuilt:
+                logger.info("full-text index rebuilt for %s", ", ".join(f"{k} ({v})" for k, v in rebuilt.items()))
             stats.stage_s["wall"] = time.perf_counter() - t0
             wh.finish_run(run_id, "completed", stats.counts())
         except BaseException as exc:

@@ -109,6 +109,13 @@ class Warehouse:
                         "finishing; its committed batches are kept' WHERE status = 'running'")
         return int(n)
 
+    def refresh_search_index(self) -> dict[str, int]:
+        """Rebuild the full-text indexes of the languages that gained articles (once per run)."""
+        from warehouse.search import rebuild_search_index
+
+        with self.connection() as con:
+            return rebuild_search_index(con)
+
     def finish_run(self, run_id: str, status: str, counts: dict[str, int], message: str | None = None) -> None:
         cols = ["files_seen", "records_seen", "loaded", "duplicate", "rejected", "unchanged", "already_known"]
         sets = ", ".join(f"{c} = ?" for c in cols)

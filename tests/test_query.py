@@ -1,0 +1,346 @@
+"""Querying the warehouse as users do: `articles query/search/export/stats` on a real DuckDB file built by the real
+flow over samples/ (the shared `samples_run`, copied first: these tests write search indexes into their copy)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = [sys.executable, "-m", "flows.cli"]
+VALMORIN = "%Valmorin%"
+
+
+def _run(args: list[str], check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run(ARTICLES + args, cwd=ROOT, capture_output=True, text=True, env=os.environ.copy(),
+                          timeout=300)
+    if check:
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc
+
+
+def _copy(src: Path, dest_dir: Path) -> Path:
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / "articles.duckdb"
+    shutil.copy(src, dest)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def db(samples_run, tmp_path_factory) -> Path:
+    """This module's own copy of the samples warehouse (searching writes an index into it)."""
+    return _copy(samples_run[0], tmp_path_factory.mktemp("query"))
+
+
+def _drop_search_index(db: Path) -> None:
+    """Undo the index the ingest built, to exercise the missing-index paths."""
+    from warehouse.search import load_fts
+
+    con = duckdb.connect(str(db))
+    try:
+        load_fts(con)
+        for (lang,) in con.execute("SELECT language FROM fts_index_state").fetchall():
+            con.execute(f"PRAGMA drop_fts_index('fts_docs_{lang}')")
+            con.execute(f"DROP TABLE fts_docs_{lang}")
+        con.execute("DROP TABLE fts_index_state")
+    finally:
+        con.close()
+
+
+@pytest.fixture()
+def fresh_db(samples_run, tmp_path) -> Path:
+    """A copy for one test that changes it, without the search index the ingest built."""
+    db = _copy(samples_run[0], tmp_path / "wh")
+    _drop_search_index(db)
+    return db
+
+
+def test_the_ingest_leaves_an_up_to_date_search_index(samples_run):
+    from warehouse.search import load_fts, stale_languages
+
+    con = duckdb.connect(str(samples_run[0]), read_only=True)
+    try:
+        load_fts(con)
+        assert stale_languages(con) == []
+    finally:
+        con.close()
+
+
+def _sql(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def _search(db: Path, *args: str) -> tuple[list[dict], str]:
+    proc = _run(["search", *args, "--db", str(db), "--json"])
+    return json.loads(proc.stdout), proc.stderr
+
+
+# ---- query ----------------------------------------------------------------------------------------------------
+LANGS = "SELECT language, count(*) AS n FROM unique_articles GROUP BY 1 ORDER BY 1"
+
+
+def test_query_table_csv_json_markdown(db):
+    expected = _sql(db, LANGS)
+    lines = _run(["query", "--db", str(db), LANGS]).stdout.splitlines()
+    assert lines[0].split() == ["language", "|", "n"] and set(lines[1]) <= {"-", "+"}
+    assert [ln.split() for ln in lines[2:-1]] == [[lang, "|", str(n)] for lang, n in expected]
+    assert lines[-1] == f"({len(expected)} rows)"
+
+    rows = list(csv.reader(io.StringIO(_run(["query", "--db", str(db), "--format", "csv", LANGS]).stdout)))
+    assert rows == [["language", "n"]] + [[lang, str(n)] for lang, n in expected]
+
+    out = json.loads(_run(["query", "--db", str(db), "--format", "json", LANGS]).stdout)
+    assert out == [{"language": lang, "n": n} for lang, n in expected]
+
+    md = _run(["query", "--db", str(db), "--format", "markdown", LANGS]).stdout.splitlines()
+    assert md[0] == "| language | n |" and md[1] == "|---|---:|"
+    assert md[2:] == [f"| {lang} | {n} |" for lang, n in expected]
+
+
+def test_markdown_escapes_pipes(db):
+    md = _run(["query", "--db", str(db), "--format", "markdown", "SELECT 'a|b' AS x, NULL AS y"]).stdout
+    assert md.splitlines()[2] == r"| a\|b | NULL |"
+
+
+def test_query_from_a_file(db, tmp_path):
+    q = tmp_path / "q.sql"
+    q.write_text("-- canonical articles\nSELECT count(*) AS n\nFROM unique_articles;\n", encoding="utf-8")
+    out = json.loads(_run(["query", "--db", str(db), "--format", "json", "--file", str(q)]).stdout)
+    assert out == [{"n": _sql(db, "SELECT count(*) FROM articles WHERE duplicate_of IS NULL")[0][0]}]
+
+
+@pytest.mark.parametrize("sql", [
+    "DELETE FROM articles", "DROP VIEW article_stats", "UPDATE articles SET title = 'x'",
+    "CREATE TABLE t AS SELECT 1", "SELECT 1; DROP TABLE articles", "ATTACH '/tmp/other.duckdb' AS o",
+    "COPY articles TO '/tmp/articles.csv'",
+])
+def test_ddl_and_dml_are_refused(db, sql):
+    before = _sql(db, "SELECT count(*) FROM articles")
+    proc = _run(["query", "--db", str(db), sql], check=False)
+    assert proc.returncode == 2 and "read-only" in proc.stderr, (sql, proc.stderr)
+    assert _sql(db, "SELECT count(*) FROM articles") == before
+
+
+def test_error_shows_line_and_caret_in_the_whole_script(db, tmp_path):
+    q = tmp_path / "bad.sql"
+    q.write_text("SELECT 1;\nSELECT title,\n  nope FROM articles;\n", encoding="utf-8")
+    proc = _run(["query", "--db", str(db), "--file", str(q)], check=False)
+    assert proc.returncode == 1
+    err = proc.stderr.splitlines()
+    assert "nope" in err[0] and f"at line 3, column 3 of {q}:" in proc.stderr
+    shown = next(i for i, ln in enumerate(err) if ln.strip().startswith("3 |"))
+    assert err[shown].endswith("3 |   nope FROM articles;")
+    assert err[shown + 1].index("^") == err[shown].index("nope")
+
+
+def test_parser_error_position(db):
+    proc = _run(["query", "--db", str(db), "SELECT * FORM articles"], check=False)
+    assert proc.returncode == 1 and "syntax error" in proc.stderr and "line 1, column 15" in proc.stderr
+    err = proc.stderr.splitlines()
+    assert err[-1].index("^") == err[-2].index("articles")
+
+
+# ---- views ----------------------------------------------------------------------------------------------------
+def test_article_stats_matches_base_tables(db):
+    got = _sql(db, "SELECT site, language, day, articles, duplicates, words FROM article_stats ORDER BY ALL")
+    want = _sql(db, """
+        SELECT site, language, CAST(published_at AS DATE),
+               sum(CASE WHEN duplicate_of IS NULL THEN 1 ELSE 0 END),
+               sum(CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END),
+               sum(CASE WHEN duplicate_of IS NULL THEN word_count ELSE 0 END)
+        FROM articles GROUP BY 1, 2, 3 ORDER BY ALL""")
+    assert got == want
+    (articles, dups, words), = _sql(db, "SELECT sum(articles), sum(duplicates), sum(words) FROM article_stats")
+    assert (articles, dups) == (21, 3)
+    assert words == _sql(db, "SELECT sum(word_count) FROM unique_articles")[0][0]
+
+
+def test_duplicate_clusters_matches_base_tables(db):
+    got = _sql(db, "SELECT article_id, duplicates, list_sort(members), min_similarity, max_similarity "
+                   "FROM duplicate_clusters ORDER BY 1")
+    want = _sql(db, "SELECT duplicate_of, count(*), list_sort(list(article_id)), min(similarity), max(similarity) "
+                    "FROM articles WHERE duplicate_of IS NOT NULL GROUP BY 1 ORDER BY 1")
+    assert got == want and len(got) == 3
+    titles = {r[0] for r in _sql(db, "SELECT title FROM duplicate_clusters")}
+    assert "Harbor Bridge repairs will close two lanes until October" in titles
+
+
+def test_boilerplate_by_rule_matches_base_tables(db):
+    got = _sql(db, "SELECT rule_id, category, removals, documents FROM boilerplate_by_rule ORDER BY 1, 2")
+    want = _sql(db, "SELECT rule_id, category, count(*), count(DISTINCT doc_id) FROM removed_blocks "
+                    "GROUP BY 1, 2 ORDER BY 1, 2")
+    assert got == want
+    for rule_id, sample in _sql(db, "SELECT rule_id, sample_text FROM boilerplate_by_rule"):
+        assert _sql(db, "SELECT count(*) FROM removed_blocks WHERE rule_id = ? AND text = ?", [rule_id, sample])[0][0]
+
+
+def test_rejections_view(db):
+    got = {r[0]: r[1:] for r in _sql(db, "SELECT reason_kind, documents, files, example_paths FROM rejections")}
+    assert set(got) == {"not an article", "empty file", "invalid JSON", "binary content"}
+    assert sum(v[0] for v in got.values()) == _sql(db, "SELECT count(*) FROM documents WHERE status = 'rejected'")[0][0]
+    assert got["binary content"][2] == [str(ROOT / "samples" / "misc" / "image.html")]
+
+
+def test_views_work_read_only_on_a_warehouse_not_yet_migrated(fresh_db):
+    con = duckdb.connect(str(fresh_db))
+    for view in ("article_stats", "duplicate_clusters", "boilerplate_by_rule", "rejections"):
+        con.execute(f"DROP VIEW {view}")
+    con.execute("DELETE FROM schema_migrations WHERE version >= 2")
+    con.close()
+    out = json.loads(_run(["query", "--db", str(fresh_db), "--format", "json",
+                           "SELECT sum(duplicates) AS d FROM article_stats"]).stdout)
+    assert out == [{"d": 3}]
+    assert _sql(fresh_db, "SELECT max(version) FROM schema_migrations") == [(1,)]
+    assert "Duplicates: 3 copies" in _run(["stats", "--db", str(fresh_db)]).stdout
+
+
+# ---- search ---------------------------------------------------------------------------------------------------
+def test_search_finds_french_article_by_another_word_form(db):
+    # The article says "habitants" and "tarif"; neither "habitant" nor "tarifs" is in its text.
+    text = _sql(db, "SELECT text FROM articles WHERE title LIKE ?", [VALMORIN])[0][0]
+    assert not re.search(r"\bhabitant\b", text) and not re.search(r"\btarifs\b", text)
+    for word, marked in (("habitant", "**habitants**"), ("tarifs", "**tarif**")):
+        hits, _ = _search(db, word, "--lang", "fr")
+        assert hits and "Valmorin" in hits[0]["title"], (word, hits)
+        assert marked in hits[0]["snippet"] and hits[0]["language"] == "fr"
+
+
+def test_search_text_output_marks_hits(db):
+    out = _run(["search", "baisser", "--db", str(db), "--limit", "1"]).stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("1. À Valmorin")
+    assert "lemonde-imaginaire.fr | fr | 2025-02-11 | score " in lines[1]
+    assert "**baisse**" in lines[2] and lines[-1] == "(1 result)"
+
+
+def test_search_filters(db):
+    hits, _ = _search(db, "Harbor")
+    assert len(hits) >= 3 and all(h["language"] == "en" for h in hits)
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert _search(db, "Harbor", "--lang", "fr")[0] == []
+    assert len(_search(db, "Harbor", "--limit", "2")[0]) == 2
+    assert _search(db, "Harbor", "--site", "valleyfeed.example")[0] == []
+    assert {h["site"] for h in _search(db, "Harbor", "--site", "DailyHarbor.example")[0]} == {"dailyharbor.example"}
+    since = _search(db, "Harbor", "--since", "2025-04-01")[0]
+    assert since and all(h["published_at"] >= "2025-04-01" for h in since)
+    assert "Harbor Bridge repairs will close two lanes until October" not in {h["title"] for h in since}
+    proc = _run(["search", "Harbor", "--db", str(db), "--since", "April"], check=False)
+    assert proc.returncode == 2 and "YYYY-MM-DD" in proc.stderr
+
+
+def test_search_returns_only_canonical_articles(db):
+    dup_ids = {r[0] for r in _sql(db, "SELECT article_id FROM articles WHERE duplicate_of IS NOT NULL")}
+    hits, _ = _search(db, "bridge lanes micrométéorites causse Eastmoor library", "--limit", "50")
+    ids = {h["article_id"] for h in hits}
+    assert len(ids) == len(hits) >= 3 and not ids & dup_ids
+    assert _search(db, "bridge", "--site", "northwire.example")[0] == []  # its copy there is a duplicate
+
+
+def test_search_rebuilds_a_stale_index_then_reuses_it(fresh_db):
+    _, err = _search(fresh_db, "tarif")
+    assert "search index missing: rebuilt 4 language(s), 21 articles" in err
+    assert _search(fresh_db, "tarif")[1] == ""  # fresh: read-only, no rebuild
+    con = duckdb.connect(str(fresh_db))
+    con.execute("""INSERT INTO articles (article_id, doc_id, site, title, language, text, word_count, content_hash,
+                   ingested_at) VALUES ('anew', 'dnew', 'new.example', 'Ruches urbaines',
+                   'fr', 'Les apiculteurs installent des ruches sur les toits.', 8, 'h', current_localtimestamp())""")
+    con.close()
+    assert "stale for fr" in _run(["stats", "--db", str(fresh_db)]).stdout
+    hits, err = _search(fresh_db, "apiculteur")
+    assert "stale for fr: rebuilt 1 language(s), 8 articles" in err
+    assert [h["article_id"] for h in hits] == ["anew"] and "**apiculteurs**" in hits[0]["snippet"]
+
+
+def test_rebuild_search_index_is_idempotent(fresh_db):
+    from warehouse.search import rebuild_search_index, stale_languages
+
+    con = duckdb.connect(str(fresh_db))
+    try:
+        assert stale_languages(con) is None
+        assert rebuild_search_index(con) == {"de": 4, "en": 8, "es": 2, "fr": 7}
+        assert rebuild_search_index(con) == {}
+        assert stale_languages(con) == []
+        assert rebuild_search_index(con, force=True) == {"de": 4, "en": 8, "es": 2, "fr": 7}
+        rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()
+        names = {r[0] for r in rows}
+        assert {"fts_docs_de", "fts_docs_en", "fts_docs_es", "fts_docs_fr", "fts_index_state"} <= names
+    finally:
+        con.close()
+
+
+def test_search_while_an_ingest_holds_the_warehouse_uses_a_memory_index(fresh_db):
+    from warehouse.lock import writer_lock
+
+    with writer_lock(str(fresh_db), 1):
+        hits, err = _search(fresh_db, "habitant")
+    assert "temporary one in memory" in err and "Valmorin" in hits[0]["title"]
+    tables = {r[0] for r in _sql(fresh_db, "SELECT table_name FROM duckdb_tables()")}
+    assert "fts_index_state" not in tables  # nothing was written to the file
+
+
+# ---- export ---------------------------------------------------------------------------------------------------
+def test_export_parquet_partitions_and_reads_back(db, tmp_path):
+    out = tmp_path / "export"
+    proc = _run(["export", "--db", str(db), "--format", "parquet", str(out)])
+    assert "articles" in proc.stdout and "paragraphs" in proc.stdout
+    assert list((out / "articles" / "language=fr" / "month=2025-02").glob("*.parquet"))
+    assert list((out / "articles" / "language=fr" / "month=unknown").glob("*.parquet"))
+    assert list((out / "paragraphs" / "language=de" / "month=2025-03").glob("*.parquet"))
+    con = duckdb.connect()
+    try:
+        for table in ("articles", "paragraphs"):
+            glob = str(out / table / "**" / "*.parquet")
+            rel = f"read_parquet('{glob}', hive_partitioning = true)"
+            assert con.execute(f"SELECT count(*) FROM {rel}").fetchone() == _sql(db, f"SELECT count(*) FROM {table}")[0]
+            by_lang = con.execute(f"SELECT language, count(*) FROM {rel} GROUP BY 1 ORDER BY 1").fetchall()
+            assert by_lang == _sql(db, f"SELECT language, count(*) FROM {table} GROUP BY 1 ORDER BY 1")
+        by_month = con.execute(f"SELECT month, count(*) FROM read_parquet('{out}/articles/**/*.parquet', "
+                               "hive_partitioning = true) GROUP BY 1 ORDER BY 1").fetchall()
+        assert by_month == _sql(db, "SELECT coalesce(strftime(published_at, '%Y-%m'), 'unknown'), count(*) "
+                                    "FROM articles GROUP BY 1 ORDER BY 1")
+        types = {r[0]: r[1] for r in con.execute(
+            f"DESCRIBE SELECT * FROM read_parquet('{out}/articles/**/*.parquet', hive_partitioning = true)").fetchall()}
+        assert types["published_at"] == "TIMESTAMP" and types["word_count"] == "INTEGER"
+        assert set(types.values()) <= {"VARCHAR", "TIMESTAMP", "INTEGER", "DOUBLE", "BIGINT"}
+    finally:
+        con.close()
+    import pyarrow.dataset as ds  # a second, non-DuckDB reader
+
+    dataset = ds.dataset(out / "paragraphs", format="parquet", partitioning="hive")
+    assert dataset.count_rows() == _sql(db, "SELECT count(*) FROM paragraphs")[0][0]
+    assert {"article_id", "position", "kind", "text", "language", "month"} == set(dataset.schema.names)
+    _run(["export", "--db", str(db), str(out)])  # a second export replaces the first
+    assert ds.dataset(out / "articles", format="parquet", partitioning="hive").count_rows() == 24
+
+
+# ---- stats ----------------------------------------------------------------------------------------------------
+def test_stats_prints_every_section(db):
+    out = _run(["stats", "--db", str(db)]).stdout
+    for heading in ("Warehouse ", "Canonical articles per site and language", "Duplicates: 3 copies of 3 articles",
+                    "Rejections", "Top boilerplate rules", "Last runs", "Search index:"):
+        assert heading in out, heading
+    assert "documents 28: 21 loaded, 3 duplicate, 4 rejected" in out
+    total = next(ln for ln in out.splitlines() if ln.strip().startswith("total"))
+    assert total.split()[-1] == "21"
+    assert "not an article" in out and "completed" in out
+    assert len(out.splitlines()) < 60
+
+
+def test_missing_warehouse_is_a_clear_error(tmp_path):
+    for cmd in (["query", "SELECT 1"], ["search", "x"], ["stats"], ["export", str(tmp_path / "o")]):
+        proc = _run([*cmd, "--db", str(tmp_path / "none.duckdb")], check=False)
+        assert proc.returncode == 2 and "no warehouse at" in proc.stderr, (cmd, proc.stderr)
