@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak
+.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ serve: install  ## register the `scheduled` deployment and run its flow runs in 
 
 test: install  ## the test suite (what CI runs)
 	$(BIN)/python -m pytest -q
+
+eval: install  ## cleaning quality on the labeled set, this pipeline vs trafilatura alone
+	$(BIN)/python tests/eval/run_eval.py
 
 soak: install  ## 20 scheduled-style runs over a growing inbox with duplicates and bad files (not in `make test`)
 	$(BIN)/python tests/soak.py
