@@ -20,6 +20,7 @@ from pydantic import Field
 
 from flows.report import RunStats
 from flows.runners import task_runner_for
+from pipeline.chrome import ChromeCounter
 from pipeline.dedup import DedupIndex, resolve_batch
 from pipeline.ids import doc_id_for
 from pipeline.models import ProcessedDoc, SourceFile
@@ -137,6 +138,9 @@ def ingest_articles(
                 known.setdefault(path, set()).add(sha)
             index = DedupIndex(settings.num_perm, settings.bands, settings.dedup_threshold)
             n_index = wh.load_dedup_index(index)
+            chrome = ChromeCounter(settings.chrome_min_docs)
+            if settings.chrome_min_docs:
+                wh.load_chrome_counts(chrome)
             stats.stage_s["index_load"] += time.perf_counter() - t0
             files = list(discover(sources))
             logger.info("run %s: %d files under %s; %d articles already in the warehouse (%.2f s)",
@@ -165,7 +169,16 @@ def ingest_articles(
                 submit_next()
                 tl = time.perf_counter()
                 ids = [doc_id_for(d.source_path, d.sha256, d.record_index) for d in docs]
-                resolved = resolve_batch(docs, index, wh.known_doc_ids(ids))
+                known_ids = wh.known_doc_ids(ids)
+                if settings.chrome_min_docs:
+                    tc = time.perf_counter()
+                    fresh = [d for d, i in zip(docs, ids, strict=True) if i not in known_ids]
+                    for d in fresh:
+                        chrome.observe(d)
+                    for d in fresh:
+                        chrome.strip(d, settings.shingle_size, settings.num_perm)
+                    stats.stage_s["site_chrome"] += time.perf_counter() - tc
+                resolved = resolve_batch(docs, index, known_ids)
                 try:
                     wh.load_batch(run_id, resolved)
                 except Exception as exc:

@@ -70,9 +70,25 @@ class Extracted:
     sitename: str | None = None
     url: str | None = None
     lang_hint: str | None = None
+    lines: list[str] = field(default_factory=list)  # the page's first visible lines, for bylines and datelines
 
 
-def preclean_html(html: str, selectors: tuple[Selector, ...]) -> tuple[str, list[Removal], float]:
+def visible_lines(soup: BeautifulSoup, limit: int = 80) -> list[str]:
+    """The first lines a reader sees (the article element's when there is one)."""
+    root = soup.find("article") or soup.body or soup
+    for bad in root.find_all(["script", "style", "noscript", "template"]):
+        bad.decompose()
+    out = []
+    for line in root.get_text("\n").split("\n"):
+        line = " ".join(line.split())
+        if line:
+            out.append(line)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def preclean_html(html: str, selectors: tuple[Selector, ...]) -> tuple[BeautifulSoup, list[Removal], float]:
     """Drop nodes matching config selectors; never the page's main containers.
 
     Returns the cleaned page, the removals, and the share of the page's text that sat in cookie or
@@ -94,7 +110,7 @@ def preclean_html(html: str, selectors: tuple[Selector, ...]) -> tuple[str, list
             if text:
                 removals.append(Removal(sel.id, sel.category, normalize_text(text)))
             el.decompose()
-    return str(soup), removals, min(1.0, consent_chars / total)
+    return soup, removals, min(1.0, consent_chars / total)
 
 
 def _text(el: etree._Element) -> str:
@@ -163,7 +179,8 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
     html = slim_html(html, max_bytes)
     m = _HTML_LANG.search(html[:5000])
     lang_hint = m.group(1).lower() if m else None
-    cleaned, removals, consent_share = preclean_html(html, selectors) if selectors else (html, [], 0.0)
+    soup, removals, consent_share = preclean_html(html, selectors)
+    cleaned = str(soup)
     if consent_share > 0.6:
         raise NotAnArticle(f"not an article: cookie-consent page ({consent_share:.0%} of its text is the banner)")
     doc = trafilatura.bare_extraction(
@@ -179,7 +196,7 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
     blocks = _blocks_from_body(doc.body)
     return Extracted(
         blocks=blocks, removals=removals, title=doc.title, author=doc.author, date=doc.date,
-        sitename=doc.sitename, url=doc.url, lang_hint=lang_hint,
+        sitename=doc.sitename, url=doc.url, lang_hint=lang_hint, lines=visible_lines(soup),
     )
 
 

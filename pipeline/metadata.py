@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -24,6 +25,10 @@ def site_from_url(url: str | None) -> str | None:
     return host.lower().removeprefix("www.")
 
 
+def _ascii(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def clean_title(title: str | None, site: str | None = None, sitename: str | None = None) -> str | None:
     """Drop a trailing ' - Site Name' / ' | Site' when it names the site."""
     if not title:
@@ -31,8 +36,8 @@ def clean_title(title: str | None, site: str | None = None, sitename: str | None
     title = " ".join(title.split())
     m = _SUFFIX.match(title)
     if m:
-        tail = m.group("site").strip().lower()
-        names = {n.lower() for n in (site, sitename) if n}
+        tail = _ascii(m.group("site").strip().lower())
+        names = {_ascii(n.lower()) for n in (site, sitename) if n}
         compact = re.sub(r"[^a-z0-9]", "", tail)
         if any(tail == n or compact and compact in re.sub(r"[^a-z0-9]", "", n) for n in names):
             return m.group("title").strip()

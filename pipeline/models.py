@@ -49,6 +49,7 @@ class Removal:
     rule_id: str
     category: str
     text: str
+    repeat_count: int | None = None  # for learned chrome: how many articles of the site share the line
 
 
 @dataclass
@@ -90,6 +91,8 @@ class ProcessedDoc:
     word_count: int = 0
     content_hash: str | None = None
     minhash: list[int] | None = None
+    site_key: str | None = None  # the site, or the folder for text without a url: whose chrome this shares
+    chrome_keys: list[str | None] = field(default_factory=list)  # per paragraph, see pipeline/chrome.py
     timings: dict[str, float] = field(default_factory=dict)
 
     @property

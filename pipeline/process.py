@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
 from pipeline import extract as extract_mod
 from pipeline.boilerplate import strip_boilerplate
+from pipeline.bylines import find_authors, find_date
+from pipeline.chrome import chrome_keys
 from pipeline.language import UNDETERMINED, detect_language
 from pipeline.metadata import clean_authors, clean_date, clean_title, parse_reading_time, site_from_url
 from pipeline.models import Block, Metadata, Paragraph, ProcessedDoc, RawRecord, Removal, SourceFile
@@ -43,6 +46,12 @@ def _article_check(blocks: list[Block], settings: Settings) -> str | None:
     if prose_words < settings.min_words:
         return (f"not an article: {prose_words} words of body prose after cleaning "
                 f"(minimum {settings.min_words}; {words} words in all)")
+    headings = sum(1 for b in blocks if b.kind == "heading")
+    longest = max((len(b.text.split()) for b in blocks if b.kind in ("paragraph", "quote")), default=0)
+    if headings >= settings.index_min_headings and longest < settings.index_max_paragraph_words \
+            and headings >= 0.6 * (len(blocks) - headings):
+        return (f"not an article: looks like a section index ({headings} headlines with short teasers, "
+                f"no paragraph of {settings.index_max_paragraph_words} words or more)")
     if not any(b.kind in ("paragraph", "quote") and len(b.text.split()) >= 15
                and b.text.rstrip().endswith(_SENTENCE_END) for b in blocks):
         return "not an article: no sentence-like paragraph (looks like a list of links or a section index)"
@@ -84,12 +93,14 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
         meta.published_at = ex.date
         lang_hint = lang_hint or ex.lang_hint
         blocks = ex.blocks
+        page_lines = ex.lines
         removals += ex.removals
         if blocks and meta.title and blocks[0].kind == "heading" and _same(blocks[0].text, meta.title):
             removals.append(Removal("title-repeat", "title", blocks[0].text))
             blocks = blocks[1:]
     else:
         blocks = segment_text(raw.content)
+        page_lines = [b.text for b in blocks[:80]]
         timings["extract"] = time.perf_counter() - t0
         if hints.get("title"):
             meta.title = normalize_text(hints["title"])
@@ -107,9 +118,14 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
         blocks = [classify(b.text) if b.kind in ("heading", "paragraph") else b for b in blocks]
     timings["boilerplate"] = time.perf_counter() - t1
 
-    meta.author = clean_authors(hints.get("author") or meta.author or stripped.captures.get("author"))
-    meta.published_at = clean_date(hints.get("published")) or clean_date(meta.published_at) or clean_date(
-        (stripped.captures.get("published") or [None])[0])
+    meta.author = clean_authors(hints.get("author") or meta.author or stripped.captures.get("author")) \
+        or find_authors(page_lines)
+    text_date = find_date(page_lines)
+    extracted_date = clean_date(meta.published_at)
+    if extracted_date and extracted_date[5:10] == "01-01" and text_date and text_date[:4] == extracted_date[:4]:
+        extracted_date = None  # htmldate's year-only guess (from a copyright line) loses to a real dateline
+    meta.published_at = clean_date(hints.get("published")) or extracted_date or clean_date(
+        (stripped.captures.get("published") or [None])[0]) or text_date
     meta.reading_time_min = parse_reading_time(stripped.captures.get("reading_time"))
     meta.title = clean_title(meta.title, site) if meta.title else None
 
@@ -145,12 +161,14 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
     t3 = time.perf_counter()
     sig = minhash(body, settings.shingle_size, settings.num_perm)
     chash = content_hash(body)
+    keys = chrome_keys([p.text for p in paragraphs], settings.chrome_max_words) if settings.chrome_min_docs else []
     timings["signatures"] = time.perf_counter() - t3
     return ProcessedDoc(
         raw.source_path, raw.record_index, raw.format, raw.sha256, raw.size_bytes, raw.encoding,
         status="article", metadata=meta, paragraphs=paragraphs, removals=removals, language=language,
         language_prob=prob, text=body, word_count=len(body.split()), content_hash=chash,
-        minhash=[int(x) for x in sig], timings=timings,
+        minhash=[int(x) for x in sig], site_key=site or str(Path(raw.source_path).parent), chrome_keys=keys,
+        timings=timings,
     )
 
 

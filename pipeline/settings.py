@@ -25,7 +25,9 @@ class Settings:
     read_retries: int = 2
     min_words: int = 40
     prose_block_words: int = 8
-    header_blocks: int = 8
+    index_min_headings: int = 5
+    index_max_paragraph_words: int = 25
+    header_blocks: int = 25
     lang_seed: int = 0
     lang_min_chars: int = 60
     lang_min_prob: float = 0.80
@@ -40,6 +42,8 @@ class Settings:
     runner: str = "process"
     workers: int = 2
     dask_address: str = ""
+    chrome_min_docs: int = 3
+    chrome_max_words: int = 30
     keep_languages: tuple[str, ...] = ()
     config_dir: str = str(CONFIG_DIR)
 
@@ -62,6 +66,8 @@ _MAPPING = {
     ("ingest", "read_retries"): "read_retries",
     ("article", "min_words"): "min_words",
     ("article", "prose_block_words"): "prose_block_words",
+    ("article", "index_min_headings"): "index_min_headings",
+    ("article", "index_max_paragraph_words"): "index_max_paragraph_words",
     ("text", "header_blocks"): "header_blocks",
     ("language", "seed"): "lang_seed",
     ("language", "min_chars"): "lang_min_chars",
@@ -78,6 +84,8 @@ _MAPPING = {
     ("runner", "workers"): "workers",
     ("runner", "dask_address"): "dask_address",
     ("article", "keep_languages"): "keep_languages",
+    ("chrome", "min_docs"): "chrome_min_docs",
+    ("chrome", "max_words"): "chrome_max_words",
 }
 
 

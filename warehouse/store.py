@@ -158,18 +158,26 @@ class Warehouse:
                     n += 1
         return n
 
+    def load_chrome_counts(self, counter) -> int:
+        """Feed a ChromeCounter with the (site, line) counts of every article already loaded."""
+        with self.connection() as con:
+            rows = con.execute("SELECT site_key, line_key, count(DISTINCT content_hash) FROM site_lines "
+                               "GROUP BY 1, 2").fetchall()
+        counter.load(rows)
+        return len(rows)
+
     # ---- batch load -------------------------------------------------------------------------------------
     def load_batch(self, run_id: str, resolved: list[ResolvedDoc]) -> None:
         """Insert one batch in one transaction; rows already present (same doc_id) are left untouched."""
         if not resolved:
             return
         now = _utcnow()
-        docs, arts, paras, rems, sigs = _arrow_tables(run_id, resolved, now)
+        docs, arts, paras, rems, sigs, lines = _arrow_tables(run_id, resolved, now)
         with self.connection() as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 for name, table in (("b_docs", docs), ("b_arts", arts), ("b_paras", paras), ("b_rems", rems),
-                                    ("b_sigs", sigs)):
+                                    ("b_sigs", sigs), ("b_lines", lines)):
                     con.register(name, table)
                 con.execute(
                     "CREATE TEMP TABLE new_ids AS SELECT b.doc_id FROM b_docs b "
@@ -184,8 +192,12 @@ class Warehouse:
                     "FROM b_paras p SEMI JOIN new_ids USING (doc_id)"
                 )
                 con.execute(
-                    "INSERT INTO removed_blocks SELECT r.doc_id, r.position, r.rule_id, r.category, r.text "
-                    "FROM b_rems r SEMI JOIN new_ids USING (doc_id)"
+                    "INSERT INTO removed_blocks BY NAME SELECT r.doc_id, r.position, r.rule_id, r.category, r.text, "
+                    "r.repeat_count FROM b_rems r SEMI JOIN new_ids USING (doc_id)"
+                )
+                con.execute(
+                    "INSERT INTO site_lines SELECT l.site_key, l.line_key, l.content_hash, l.doc_id "
+                    "FROM b_lines l SEMI JOIN new_ids USING (doc_id)"
                 )
                 con.execute(
                     "INSERT INTO signatures SELECT s.article_id, s.content_hash, s.minhash, s.duplicate_of "
@@ -218,7 +230,10 @@ _PARA_SCHEMA = pa.schema([
 ])
 _REM_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("position", pa.int32()), ("rule_id", pa.string()), ("category", pa.string()),
-    ("text", pa.string()),
+    ("text", pa.string()), ("repeat_count", pa.int32()),
+])
+_LINE_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("site_key", pa.string()), ("line_key", pa.string()), ("content_hash", pa.string()),
 ])
 _SIG_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("article_id", pa.string()), ("content_hash", pa.string()), ("minhash", pa.binary()),
@@ -232,6 +247,7 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
     paras: dict[str, list] = {f.name: [] for f in _PARA_SCHEMA}
     rems: dict[str, list] = {f.name: [] for f in _REM_SCHEMA}
     sigs: dict[str, list] = {f.name: [] for f in _SIG_SCHEMA}
+    lines: dict[str, list] = {f.name: [] for f in _LINE_SCHEMA}
     for r in resolved:
         d = r.doc
         for k, v in (("doc_id", r.doc_id), ("run_id", run_id), ("source_path", d.source_path),
@@ -241,7 +257,7 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
             docs[k].append(v)
         for pos, rm in enumerate(d.removals):
             for k, v in (("doc_id", r.doc_id), ("position", pos), ("rule_id", rm.rule_id),
-                         ("category", rm.category), ("text", rm.text)):
+                         ("category", rm.category), ("text", rm.text), ("repeat_count", rm.repeat_count)):
                 rems[k].append(v)
         if r.article_id is None:
             continue
@@ -257,6 +273,11 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
             for k, v in (("doc_id", r.doc_id), ("article_id", r.article_id), ("position", p.position),
                          ("kind", p.kind), ("text", p.text), ("language", p.language)):
                 paras[k].append(v)
+        if d.site_key and d.content_hash:
+            for key in sorted({k for k in d.chrome_keys if k}):
+                for k, v in (("doc_id", r.doc_id), ("site_key", d.site_key), ("line_key", key),
+                             ("content_hash", d.content_hash)):
+                    lines[k].append(v)
         if d.minhash is not None:
             for k, v in (("doc_id", r.doc_id), ("article_id", r.article_id), ("content_hash", d.content_hash),
                          ("minhash", np.asarray(d.minhash, dtype=np.uint32).tobytes()),
@@ -265,4 +286,5 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
     return (
         pa.table(docs, schema=_DOC_SCHEMA), pa.table(arts, schema=_ART_SCHEMA), pa.table(paras, schema=_PARA_SCHEMA),
         pa.table(rems, schema=_REM_SCHEMA), pa.table(sigs, schema=_SIG_SCHEMA),
+        pa.table(lines, schema=_LINE_SCHEMA),
     )

@@ -8,7 +8,8 @@ worst documents are listed with what leaked and what was lost, and every figure 
 Always exits 0: this is a report, not a test.
 
 Systems
-  pipeline     discover -> read_source -> process_record, exactly as an ingest would (site hint from the folder).
+  pipeline     discover -> read_source -> process_record -> learned site chrome, as an ingest would (site hint
+               from the folder; the whole set as one batch).
                Output text = doc.text; a rejected document outputs no text and no metadata.
   trafilatura  trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                include_tables=True); a .txt file is taken as is (first line = title, the rest = text, no author,
@@ -80,6 +81,7 @@ def split_authors(raw: str | None) -> list[str]:
 
 def run_pipeline(labels: list[dict]) -> dict[str, Output]:
     from pipeline import extract as extract_mod
+    from pipeline.chrome import ChromeCounter
     from pipeline.process import process_record
     from pipeline.rules import load_rules
     from pipeline.settings import load_settings
@@ -90,6 +92,7 @@ def run_pipeline(labels: list[dict]) -> dict[str, Output]:
     # one discover over the corpus root, so every file gets its site hint from its host-named folder
     found = {os.path.realpath(sf.path): sf for sf in discover([CORPUS])}
     outs: dict[str, Output] = {}
+    docs = {}
     for d in labels:
         path = os.path.realpath(CORPUS / d["path"])
         sf = found.get(path)
@@ -98,16 +101,23 @@ def run_pipeline(labels: list[dict]) -> dict[str, Output]:
             continue
         try:
             records = read_source(sf, settings)
-            doc = process_record(records[0], settings, rules)
+            docs[d["path"]] = process_record(records[0], settings, rules)
         except Exception as exc:  # a crash is a result too
             outs[d["path"]] = Output("error", reason=f"{type(exc).__name__}: {exc}")
-            continue
+    # learned site chrome, as the flow applies it to a batch (the whole set fits in one batch)
+    chrome = ChromeCounter(settings.chrome_min_docs)
+    if settings.chrome_min_docs:
+        for doc in docs.values():
+            chrome.observe(doc)
+        for doc in docs.values():
+            chrome.strip(doc, settings.shingle_size, settings.num_perm)
+    for path, doc in docs.items():
         if doc.status != "article":
-            outs[d["path"]] = Output("rejected", reason=doc.reason, language=doc.language)
+            outs[path] = Output("rejected", reason=doc.reason, language=doc.language)
             continue
         m = doc.metadata
-        outs[d["path"]] = Output("article", text=doc.text, title=m.title, authors=split_authors(m.author),
-                                 date=m.published_at, language=doc.language)
+        outs[path] = Output("article", text=doc.text, title=m.title, authors=split_authors(m.author),
+                            date=m.published_at, language=doc.language)
     extract_mod.reset_caches()
     return outs
 

@@ -1,0 +1,96 @@
+"""Learned site chrome: lines no rule names, removed because many articles of the same site share them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from pipeline.chrome import ChromeCounter, line_key
+from pipeline.models import RawRecord
+from pipeline.process import process_record
+
+PLACES = ["le port", "la gare", "le marché", "les quais", "la plage"]
+TAGLINE = "Le Fil du Lac salue ses lecteurs des deux rives du Ligeret 1952"
+STORIES = [
+    "Les pêcheurs du lac ont signé un accord avec la préfecture pour limiter les prises de perches pendant la "
+    "période de reproduction, du premier avril au quinze juin, en échange d'un programme de repeuplement.",
+    "La bibliothèque de l'Est a rouvert samedi après dix-huit mois de travaux, avec une salle de lecture agrandie, "
+    "un atelier de réparation de vélos et des horaires étendus jusqu'à vingt-deux heures.",
+    "Le conseil municipal a adopté mardi soir un budget de quarante-huit millions d'euros, après quatre heures "
+    "de débat sur le financement des transports et la rénovation des écoles du quartier nord.",
+    "Une équipe de chercheurs a recensé trois espèces de libellules jamais observées dans les marais du sud, "
+    "une découverte qui pourrait peser sur le projet de zone commerciale prévu à proximité.",
+]
+
+
+def _doc(i: int, story: str, settings, rules, site="fildulac.example", year=2025):
+    text = (f"Titre {i}\n\n{story} {story}\n\nCourte phrase du corps sur {PLACES[i]}.\n\n"
+            f"{TAGLINE.replace('1952', str(year))}")
+    raw = RawRecord(f"/in/{site}/{i}.txt", 0, "txt", f"s{i}", 10, content=text, hints={"site": site})
+    return process_record(raw, settings, rules)
+
+
+def test_line_key_ignores_case_digits_punctuation_and_spacing():
+    assert line_key("© 2024  Le Site.") == line_key("© 2025 le site")
+    assert line_key("Le Site") != line_key("Le Sitex")
+
+
+def test_repeated_line_is_removed_with_its_count_and_the_body_stays(settings, rules):
+    docs = [_doc(i, s, settings, rules, year=1950 + i) for i, s in enumerate(STORIES)]
+    assert all("Le Fil du Lac" in d.text for d in docs)  # no rule names the tagline
+    counter = ChromeCounter(min_docs=3)
+    for d in docs:
+        counter.observe(d)
+    for d in docs:
+        assert counter.strip(d, settings.shingle_size, settings.num_perm)
+    for d, story in zip(docs, STORIES, strict=True):
+        assert "Le Fil du Lac" not in d.text
+        assert story in d.text and "Courte phrase du corps" in d.text
+        [rm] = [r for r in d.removals if r.rule_id == "repeated-line"]
+        assert rm.category == "repeated" and rm.repeat_count == 4
+        assert [p.position for p in d.paragraphs] == list(range(len(d.paragraphs)))
+
+
+def test_below_the_threshold_or_on_another_site_nothing_is_removed(settings, rules):
+    docs = [_doc(0, STORIES[0], settings, rules), _doc(1, STORIES[1], settings, rules),
+            _doc(2, STORIES[2], settings, rules, site="other.example")]
+    counter = ChromeCounter(min_docs=3)
+    for d in docs:
+        counter.observe(d)
+    assert not any(counter.strip(d, settings.shingle_size, settings.num_perm) for d in docs)
+
+
+def test_copies_of_one_article_do_not_make_its_lines_chrome(settings, rules):
+    copies = [_doc(0, STORIES[0], settings, rules) for _ in range(5)]  # same text, e.g. under five paths
+    counter = ChromeCounter(min_docs=3)
+    for d in copies:
+        counter.observe(d)
+    assert not any(counter.strip(d, settings.shingle_size, settings.num_perm) for d in copies)
+
+
+def test_counts_persist_across_runs(prefect_server, tmp_path):
+    """Run 1 holds two pages of a site, run 2 one more: the third page's chrome is found from the warehouse."""
+    from flows.ingest import run_ingest
+
+    def write(i: int) -> Path:
+        p = tmp_path / "inbox" / "fildulac.example" / f"{i}.txt"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(f"Titre {i}\n\n{STORIES[i]} {STORIES[i]}\n\n{TAGLINE}\n", encoding="utf-8")
+        return p
+
+    db = tmp_path / "c.duckdb"
+    write(0)
+    write(1)
+    run_ingest(str(tmp_path / "inbox"), db=str(db), runner="thread")
+    write(2)
+    run_ingest(str(tmp_path / "inbox"), db=str(db), runner="thread")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT d.source_path, r.repeat_count FROM removed_blocks r JOIN documents d "
+                           "USING (doc_id) WHERE r.rule_id = 'repeated-line'").fetchall()
+        texts = [r[0] for r in con.execute("SELECT text FROM articles ORDER BY ingested_at").fetchall()]
+    finally:
+        con.close()
+    assert rows == [(str(tmp_path / "inbox" / "fildulac.example" / "2.txt"), 3)]
+    assert "Le Fil du Lac" in texts[0] and "Le Fil du Lac" not in texts[2]
