@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval
+.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval bench-dedup bench-lang
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ test: install  ## the test suite (what CI runs)
 
 eval: install  ## cleaning quality on the labeled set, this pipeline vs trafilatura alone
 	$(BIN)/python tests/eval/run_eval.py
+
+bench-dedup: install  ## near-duplicate precision/recall/F1 and ms per document on generated variants
+	$(BIN)/python tests/dedup_bench/run_bench.py
+
+bench-lang: install  ## language accuracy per text length on 20+ languages, langdetect alone vs + lingua
+	$(BIN)/python -m pip install --quiet -e '.[dev,lingua]'
+	$(BIN)/python tests/lang_bench/run_bench.py
 
 soak: install  ## 20 scheduled-style runs over a growing inbox with duplicates and bad files (not in `make test`)
 	$(BIN)/python tests/soak.py

@@ -136,7 +136,8 @@ def ingest_articles(
             known: dict[str, set[str]] = {}
             for path, sha in wh.known_files():
                 known.setdefault(path, set()).add(sha)
-            index = DedupIndex(settings.num_perm, settings.bands, settings.dedup_threshold)
+            index = DedupIndex(settings.num_perm, settings.bands, settings.dedup_threshold,
+                               settings.dedup_containment, settings.shingle_size)
             n_index = wh.load_dedup_index(index)
             chrome = ChromeCounter(settings.chrome_min_docs)
             if settings.chrome_min_docs:
@@ -178,9 +179,9 @@ def ingest_articles(
                     for d in fresh:
                         chrome.strip(d, settings.shingle_size, settings.num_perm)
                     stats.stage_s["site_chrome"] += time.perf_counter() - tc
-                resolved = resolve_batch(docs, index, known_ids)
+                resolved, repoints = resolve_batch(docs, index, known_ids, wh.fetch_texts)
                 try:
-                    wh.load_batch(run_id, resolved)
+                    wh.load_batch(run_id, resolved, repoints)
                 except Exception as exc:
                     raise RuntimeError(f"loading batch {stats.batches + 1} ({_describe(batch)}) failed and was "
                                        f"rolled back: {type(exc).__name__}: {exc}") from exc

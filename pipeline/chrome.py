@@ -48,7 +48,10 @@ class ChromeCounter:
     def observe(self, doc: ProcessedDoc) -> None:
         if doc.status != "article" or not doc.site_key or not doc.chrome_keys or not doc.content_hash:
             return
-        for key in set(k for k in doc.chrome_keys if k):
+        keys = sorted({k for k in doc.chrome_keys if k})
+        # what was counted is what gets stored, so a later run rebuilds exactly these counts
+        doc.chrome_seen = (doc.content_hash, keys)
+        for key in keys:
             marker = (doc.site_key, key, doc.content_hash)
             if marker not in self._seen:
                 self._seen.add(marker)

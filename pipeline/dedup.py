@@ -1,15 +1,24 @@
-"""Exact and near-duplicate detection against everything seen so far (this run and the warehouse)."""
+"""Exact and near-duplicate detection against everything seen so far (this run and the warehouse).
+
+Candidates come from MinHash LSH; each candidate is verified on the real texts (exact Jaccard of word
+shingles, or containment for truncated copies). A cluster's canonical member is the earliest published,
+then the longest; when a newcomer beats the current canonical, the cluster is re-pointed to it.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import numpy as np
 
 from pipeline.ids import article_id_for, doc_id_for
 from pipeline.models import ProcessedDoc, ResolvedDoc
-from pipeline.signatures import estimated_jaccard
+from pipeline.signatures import estimated_jaccard, shingles
+
+_NO_DATE = "9999"
 
 
 @dataclass(frozen=True)
@@ -17,22 +26,57 @@ class Match:
     canonical_id: str
     similarity: float
     kind: str  # exact | near
+    member_id: str = ""
+
+
+@dataclass(frozen=True)
+class Repoint:
+    """The cluster of `old` now has `new` as canonical; `old` becomes a duplicate with `similarity`."""
+
+    old: str
+    new: str
+    similarity: float
+
+
+def _utc(published: str | None) -> str:
+    """One comparable form for dates from metadata ('2025-03-14', '…T09:00:00+02:00') and from the warehouse."""
+    if not published:
+        return _NO_DATE
+    try:
+        dt = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return _NO_DATE
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def rank(published: str | None, words: int) -> tuple:
+    """Smaller is more canonical: earliest published (undated last), then longest; ties keep the first seen."""
+    return (_utc(published), -words)
 
 
 class DedupIndex:
-    """Exact-hash map plus MinHash LSH (banding). Duplicates point at their cluster's canonical article."""
+    """Exact-hash map plus MinHash LSH (banding); every article knows its cluster's canonical member."""
 
-    def __init__(self, num_perm: int = 120, bands: int = 40, threshold: float = 0.5) -> None:
+    def __init__(self, num_perm: int = 120, bands: int = 40, threshold: float = 0.5,
+                 containment: float = 0.9, shingle_size: int = 5) -> None:
         if num_perm % bands:
             raise ValueError("num_perm must be a multiple of bands")
         self.num_perm = num_perm
         self.bands = bands
         self.rows = num_perm // bands
         self.threshold = threshold
+        self.containment = containment
+        self.shingle_size = shingle_size
+        # candidates estimated this far below the threshold are still verified on the texts
+        self.margin = 0.15
         self._exact: dict[str, str] = {}
         self._buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
         self._sigs: dict[str, np.ndarray] = {}
         self._canonical: dict[str, str] = {}
+        self._members: dict[str, list[str]] = defaultdict(list)
+        self._rank: dict[str, tuple] = {}
 
     def __len__(self) -> int:
         return len(self._canonical)
@@ -43,57 +87,146 @@ class DedupIndex:
     def canonical(self, article_id: str) -> str:
         return self._canonical.get(article_id, article_id)
 
-    def find(self, content_hash: str, sig: np.ndarray | None) -> Match | None:
-        """The best existing match at or above the threshold, or None."""
-        if content_hash in self._exact:
-            return Match(self.canonical(self._exact[content_hash]), 1.0, "exact")
+    def exact(self, content_hash: str) -> str | None:
+        return self._exact.get(content_hash)
+
+    def candidates(self, sig: np.ndarray | None) -> list[tuple[str, float]]:
+        """Articles sharing an LSH band, with their estimated Jaccard, best first."""
         if sig is None or len(sig) != self.num_perm:
-            return None
-        best: tuple[float, str] | None = None
+            return []
         seen: set[str] = set()
+        out = []
         for key in self._band_keys(sig):
             for cand in self._buckets.get(key, ()):
-                if cand in seen:
-                    continue
-                seen.add(cand)
-                sim = estimated_jaccard(sig, self._sigs[cand])
-                if sim >= self.threshold and (best is None or sim > best[0] or sim == best[0] and cand < best[1]):
-                    best = (sim, cand)
-        if best is None:
-            return None
-        return Match(self.canonical(best[1]), round(best[0], 4), "near")
+                if cand not in seen:
+                    seen.add(cand)
+                    est = estimated_jaccard(sig, self._sigs[cand])
+                    if est >= self.threshold - self.margin:
+                        out.append((cand, est))
+        out.sort(key=lambda c: (-c[1], c[0]))
+        return out
 
-    def add(self, article_id: str, content_hash: str, sig: np.ndarray | None, duplicate_of: str | None) -> None:
-        self._canonical[article_id] = self.canonical(duplicate_of) if duplicate_of else article_id
+    def add(self, article_id: str, content_hash: str, sig: np.ndarray | None, duplicate_of: str | None,
+            published: str | None = None, words: int = 0) -> None:
+        canonical = self.canonical(duplicate_of) if duplicate_of else article_id
+        self._canonical[article_id] = canonical
+        self._members[canonical].append(article_id)
+        self._rank[article_id] = rank(published, words)
         self._exact.setdefault(content_hash, article_id)
         if sig is not None and len(sig) == self.num_perm:
             self._sigs[article_id] = sig
             for key in self._band_keys(sig):
                 self._buckets[key].append(article_id)
 
+    def better_than_canonical(self, published: str | None, words: int, canonical: str) -> bool:
+        return rank(published, words) < self._rank.get(canonical, (_NO_DATE, 0))
 
-def resolve_batch(docs: list[ProcessedDoc], index: DedupIndex, known_doc_ids: set[str]) -> list[ResolvedDoc]:
+    def repoint(self, old: str, new: str) -> None:
+        """Make `new` (already added as a member) the canonical of `old`'s cluster."""
+        members = self._members.pop(old, [])
+        for m in members:
+            self._canonical[m] = new
+        self._members[new].extend(m for m in members if m != new)
+        self._canonical[new] = new
+        if new not in self._members[new]:
+            self._members[new].insert(0, new)
+
+
+def _similarity(a: set[str], b: set[str]) -> tuple[float, float]:
+    if not a or not b:
+        return 0.0, 0.0
+    inter = len(a & b)
+    return inter / len(a | b), inter / min(len(a), len(b))
+
+
+def resolve_batch(
+    docs: list[ProcessedDoc],
+    index: DedupIndex,
+    known_doc_ids: set[str],
+    fetch_texts: Callable[[list[str]], dict[str, str]] | None = None,
+) -> tuple[list[ResolvedDoc], list[Repoint]]:
     """Give each new document its id and verdict, in input order, updating the index as it goes.
 
     Documents whose id is already in the warehouse are left out: re-ingesting changes nothing.
+    fetch_texts returns the texts of articles loaded earlier (for verifying candidates).
     """
     out: list[ResolvedDoc] = []
+    by_article: dict[str, ResolvedDoc] = {}
+    repoints: list[Repoint] = []
     seen: set[str] = set()
+    texts: dict[str, str] = {}
+    todo = []
     for d in docs:
         doc_id = doc_id_for(d.source_path, d.sha256, d.record_index)
         if doc_id in known_doc_ids or doc_id in seen:
             continue
         seen.add(doc_id)
+        todo.append((d, doc_id))
+        if d.status == "article":
+            texts[article_id_for(doc_id)] = d.text
+    # one round trip for the texts of earlier articles that may be near-duplicates of this batch
+    if fetch_texts is not None:
+        wanted = {c for d, _ in todo if d.status == "article" and d.minhash is not None
+                  for c, _ in index.candidates(np.asarray(d.minhash, dtype=np.uint32)) if c not in texts}
+        if wanted:
+            texts.update(fetch_texts(sorted(wanted)))
+    shingle_cache: dict[str, set[str]] = {}
+
+    def shingles_of(aid: str) -> set[str] | None:
+        if aid not in shingle_cache:
+            text = texts.get(aid)
+            if text is None and fetch_texts is not None:
+                text = fetch_texts([aid]).get(aid)
+                if text is not None:
+                    texts[aid] = text
+            if text is None:
+                return None
+            shingle_cache[aid] = shingles(text, index.shingle_size)
+        return shingle_cache[aid]
+
+    for d, doc_id in todo:
         if d.status != "article" or d.content_hash is None:
             out.append(ResolvedDoc(d, doc_id, None, "rejected"))
             continue
         article_id = article_id_for(doc_id)
         sig = np.asarray(d.minhash, dtype=np.uint32) if d.minhash is not None else None
-        match = index.find(d.content_hash, sig)
-        if match is None:
-            out.append(ResolvedDoc(d, doc_id, article_id, "loaded"))
-            index.add(article_id, d.content_hash, sig, None)
+        match: Match | None = None
+        same = index.exact(d.content_hash)
+        if same is not None:
+            match = Match(index.canonical(same), 1.0, "exact", same)
         else:
-            out.append(ResolvedDoc(d, doc_id, article_id, "duplicate", match.canonical_id, match.similarity))
-            index.add(article_id, d.content_hash, sig, match.canonical_id)
-    return out
+            mine = shingles_of(article_id)
+            for cand, est in index.candidates(sig):
+                theirs = shingles_of(cand)
+                if theirs is None or mine is None:
+                    sim = est  # text unavailable: fall back on the estimate
+                    ok = est >= index.threshold
+                else:
+                    jac, cont = _similarity(mine, theirs)
+                    ok = jac >= index.threshold or (cont >= index.containment and min(len(mine), len(theirs)) >= 20)
+                    sim = max(jac, cont) if ok else jac
+                if ok:
+                    match = Match(index.canonical(cand), round(sim, 4), "near", cand)
+                    break
+        published = d.metadata.published_at
+        if match is None:
+            r = ResolvedDoc(d, doc_id, article_id, "loaded")
+            index.add(article_id, d.content_hash, sig, None, published, d.word_count)
+        else:
+            old = match.canonical_id
+            better = index.better_than_canonical(published, d.word_count, old)
+            index.add(article_id, d.content_hash, sig, old, published, d.word_count)
+            if better:
+                index.repoint(old, article_id)
+                repoints.append(Repoint(old, article_id, match.similarity))
+                r = ResolvedDoc(d, doc_id, article_id, "loaded")
+                for other in by_article.values():  # members loaded earlier in this batch follow the new canonical
+                    if other.article_id == old:
+                        other.status, other.duplicate_of, other.similarity = "duplicate", article_id, match.similarity
+                    elif other.duplicate_of == old:
+                        other.duplicate_of = article_id
+            else:
+                r = ResolvedDoc(d, doc_id, article_id, "duplicate", old, match.similarity)
+        out.append(r)
+        by_article[article_id] = r
+    return out, repoints

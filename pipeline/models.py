@@ -87,12 +87,15 @@ class ProcessedDoc:
     removals: list[Removal] = field(default_factory=list)
     language: str = "und"
     language_prob: float | None = None
+    mixed_language: bool = False  # paragraphs disagree on the language
+    other_language_share: float = 0.0  # share of the text (characters) in another language than the article's
     text: str = ""
     word_count: int = 0
     content_hash: str | None = None
     minhash: list[int] | None = None
     site_key: str | None = None  # the site, or the folder for text without a url: whose chrome this shares
     chrome_keys: list[str | None] = field(default_factory=list)  # per paragraph, see pipeline/chrome.py
+    chrome_seen: tuple[str, list[str]] | None = None  # (content hash, line keys) as counted, to store
     timings: dict[str, float] = field(default_factory=dict)
 
     @property

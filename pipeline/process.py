@@ -14,7 +14,7 @@ from pipeline import extract as extract_mod
 from pipeline.boilerplate import strip_boilerplate
 from pipeline.bylines import find_authors, find_date
 from pipeline.chrome import chrome_keys
-from pipeline.language import UNDETERMINED, detect_language
+from pipeline.language import detect_language, paragraph_languages
 from pipeline.metadata import clean_authors, clean_date, clean_title, parse_reading_time, site_from_url
 from pipeline.models import Block, Metadata, Paragraph, ProcessedDoc, RawRecord, Removal, SourceFile
 from pipeline.rules import RuleSet, cached_rules
@@ -147,15 +147,12 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
                              f"({', '.join(settings.keep_languages)})", removals)
         doc.metadata = meta
         return doc
-    paragraphs: list[Paragraph] = []
-    for pos, b in enumerate(blocks):
-        plang = language
-        if len(b.text) >= settings.lang_paragraph_min_chars:
-            detected, _ = detect_language(b.text, seed=settings.lang_seed, min_chars=settings.lang_min_chars,
-                                          min_prob=settings.lang_min_prob, max_chars=settings.lang_max_chars)
-            if detected != UNDETERMINED:
-                plang = detected
-        paragraphs.append(Paragraph(pos, b.kind, b.text, plang))
+    plangs, mixed, other_share = paragraph_languages(
+        [b.text for b in blocks], language, min_chars=settings.lang_paragraph_min_chars, seed=settings.lang_seed,
+        min_letters=settings.lang_min_chars, min_prob=settings.lang_min_prob, max_chars=settings.lang_max_chars,
+    )
+    paragraphs = [Paragraph(pos, b.kind, b.text, plang) for pos, (b, plang) in enumerate(zip(blocks, plangs,
+                                                                                           strict=True))]
     timings["language"] = time.perf_counter() - t2
 
     t3 = time.perf_counter()
@@ -168,7 +165,7 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
         status="article", metadata=meta, paragraphs=paragraphs, removals=removals, language=language,
         language_prob=prob, text=body, word_count=len(body.split()), content_hash=chash,
         minhash=[int(x) for x in sig], site_key=site or str(Path(raw.source_path).parent), chrome_keys=keys,
-        timings=timings,
+        mixed_language=mixed, other_language_share=other_share, timings=timings,
     )
 
 

@@ -37,6 +37,7 @@ class Settings:
     num_perm: int = 120
     bands: int = 40
     dedup_threshold: float = 0.50
+    dedup_containment: float = 0.90
     lock_timeout_s: float = 120.0
     read_retry_s: float = 30.0
     runner: str = "process"
@@ -78,6 +79,7 @@ _MAPPING = {
     ("dedup", "num_perm"): "num_perm",
     ("dedup", "bands"): "bands",
     ("dedup", "threshold"): "dedup_threshold",
+    ("dedup", "containment"): "dedup_containment",
     ("warehouse", "lock_timeout_s"): "lock_timeout_s",
     ("warehouse", "read_retry_s"): "read_retry_s",
     ("runner", "kind"): "runner",

@@ -22,9 +22,12 @@ OTHER = (
 )
 
 
-def _doc(path, text):
-    return ProcessedDoc(path, 0, "txt", "sha-" + path, 10, "utf-8", status="article", text=text,
-                        content_hash=content_hash(text), minhash=[int(x) for x in minhash(text)])
+def _doc(path, text, published=None):
+    d = ProcessedDoc(path, 0, "txt", "sha-" + path, 10, "utf-8", status="article", text=text,
+                     word_count=len(text.split()), content_hash=content_hash(text),
+                     minhash=[int(x) for x in minhash(text)])
+    d.metadata.published_at = published
+    return d
 
 
 def test_normalization_ignores_case_punctuation_whitespace_and_unicode_forms():
@@ -36,7 +39,7 @@ def test_exact_near_and_distinct():
     edited = STORY.replace("Monday", "Tuesday").replace("forty", "forty-two").replace("complained", "grumbled")
     docs = [_doc("a", STORY), _doc("b", STORY.upper()), _doc("c", edited), _doc("d", OTHER)]
     index = DedupIndex(120, 40, 0.5)
-    res = resolve_batch(docs, index, set())
+    res, _ = resolve_batch(docs, index, set())
     by = {r.doc.source_path: r for r in res}
     assert by["a"].status == "loaded"
     assert by["b"].status == "duplicate" and by["b"].duplicate_of == by["a"].article_id and by["b"].similarity == 1.0
@@ -50,7 +53,7 @@ def test_known_documents_are_left_out():
 
     doc = _doc("a", STORY)
     known = {doc_id_for("a", doc.sha256, 0)}
-    assert resolve_batch([doc], DedupIndex(), known) == []
+    assert resolve_batch([doc], DedupIndex(), known) == ([], [])
 
 
 def test_duplicates_point_to_the_cluster_canonical():
@@ -58,11 +61,49 @@ def test_duplicates_point_to_the_cluster_canonical():
     sig = minhash(STORY)
     index.add("a1", "h1", sig, None)
     index.add("a2", "h2", sig, "a1")
-    match = index.find("h3", sig)
-    assert match.canonical_id == "a1"
+    [(cand, est)] = index.candidates(sig)[:1]
+    assert index.canonical(cand) == "a1" and est == 1.0
 
 
 def test_minhash_is_deterministic_and_estimates_jaccard():
     a, b = minhash(STORY), minhash(STORY)
     assert a.dtype == np.uint32 and (a == b).all()
     assert float(np.mean(minhash(STORY) == minhash(OTHER))) < 0.1
+
+
+def test_truncated_copy_is_found_by_containment():
+    half = " ".join(STORY.split()[:60])
+    res, _ = resolve_batch([_doc("full", STORY), _doc("half", half)], DedupIndex(), set())
+    assert res[1].status == "duplicate" and res[1].similarity >= 0.9
+
+
+def test_canonical_is_the_earliest_published_then_the_longest():
+    later = _doc("later", STORY, "2025-03-05")
+    earlier = _doc("earlier", STORY.replace("Monday", "Sunday"), "2025-03-04")
+    copy = _doc("copy", STORY.upper(), "2025-03-06")
+    index = DedupIndex()
+    res, repoints = resolve_batch([later, earlier, copy], index, set())
+    by = {r.doc.source_path: r for r in res}
+    assert by["earlier"].status == "loaded" and by["earlier"].duplicate_of is None
+    assert by["later"].status == "duplicate" and by["later"].duplicate_of == by["earlier"].article_id
+    assert by["copy"].duplicate_of == by["earlier"].article_id
+    assert [(r.old, r.new) for r in repoints] == [(by["later"].article_id, by["earlier"].article_id)]
+    # undated texts never beat dated ones; among equals the longer wins
+    longer = _doc("longer", STORY + " The council will vote again in June after a public consultation.")
+    res2, rp2 = resolve_batch([longer], index, set())
+    assert res2[0].status == "duplicate" and rp2 == []
+
+
+def test_candidates_from_earlier_runs_are_verified_on_their_text():
+    index = DedupIndex()
+    index.add("a-old", "h-old", minhash(STORY), None, "2025-01-01", len(STORY.split()))
+    fetched = []
+
+    def fetch(ids):
+        fetched.append(ids)
+        return {"a-old": STORY}
+
+    edited = STORY.replace("Monday", "Friday")
+    res, _ = resolve_batch([_doc("new", edited)], index, set(), fetch)
+    assert fetched == [["a-old"]]
+    assert res[0].status == "duplicate" and res[0].duplicate_of == "a-old" and 0.5 <= res[0].similarity < 1

@@ -61,5 +61,5 @@ def test_seed_003(seeds):
 def test_seeds_are_not_duplicates(seeds):
     from pipeline.dedup import DedupIndex, resolve_batch
 
-    res = resolve_batch(list(seeds.values()), DedupIndex(), set())
+    res, _ = resolve_batch(list(seeds.values()), DedupIndex(), set())
     assert [r.status for r in res] == ["loaded", "loaded"]

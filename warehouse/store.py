@@ -14,6 +14,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from pipeline.chrome import line_key
 from pipeline.dedup import DedupIndex
 from pipeline.models import ResolvedDoc
 from warehouse.migrate import migrate
@@ -144,19 +145,32 @@ class Warehouse:
     def load_dedup_index(self, index: DedupIndex) -> int:
         """Fill the index with every article already loaded, in load order."""
         with self.connection() as con:
+            # canonical members first, so every duplicate finds its cluster already in the index
             rel = con.execute(
-                "SELECT s.article_id, s.content_hash, s.minhash, s.duplicate_of FROM signatures s "
-                "JOIN articles a USING (article_id) ORDER BY a.ingested_at, s.article_id"
+                "SELECT s.article_id, s.content_hash, s.minhash, a.duplicate_of, "
+                "strftime(a.published_at, '%Y-%m-%dT%H:%M:%S'), a.word_count FROM signatures s "
+                "JOIN articles a USING (article_id) ORDER BY a.duplicate_of IS NOT NULL, a.ingested_at, s.article_id"
             )
             n = 0
             while True:
                 rows = rel.fetchmany(10_000)
                 if not rows:
                     break
-                for article_id, chash, blob, dup in rows:
-                    index.add(article_id, chash, np.frombuffer(blob, dtype=np.uint32), dup)
+                for article_id, chash, blob, dup, published, words in rows:
+                    index.add(article_id, chash, np.frombuffer(blob, dtype=np.uint32), dup, published, words)
                     n += 1
         return n
+
+    def fetch_texts(self, article_ids: list[str]) -> dict[str, str]:
+        """Texts of loaded articles, for verifying near-duplicate candidates."""
+        if not article_ids:
+            return {}
+        with self.connection() as con:
+            con.register("wanted", pa.table({"article_id": article_ids}))
+            rows = con.execute("SELECT a.article_id, a.text FROM articles a SEMI JOIN wanted USING (article_id)"
+                               ).fetchall()
+            con.unregister("wanted")
+        return dict(rows)
 
     def load_chrome_counts(self, counter) -> int:
         """Feed a ChromeCounter with the (site, line) counts of every article already loaded."""
@@ -167,8 +181,11 @@ class Warehouse:
         return len(rows)
 
     # ---- batch load -------------------------------------------------------------------------------------
-    def load_batch(self, run_id: str, resolved: list[ResolvedDoc]) -> None:
-        """Insert one batch in one transaction; rows already present (same doc_id) are left untouched."""
+    def load_batch(self, run_id: str, resolved: list[ResolvedDoc], repoints: list | None = None) -> None:
+        """Insert one batch in one transaction; rows already present (same doc_id) are left untouched.
+
+        repoints move earlier clusters to a new canonical article (the dedup policy's earliest/longest).
+        """
         if not resolved:
             return
         now = _utcnow()
@@ -188,8 +205,8 @@ class Warehouse:
                 )
                 con.execute("INSERT INTO articles BY NAME SELECT b.* FROM b_arts b SEMI JOIN new_ids USING (doc_id)")
                 con.execute(
-                    "INSERT INTO paragraphs SELECT p.article_id, p.position, p.kind, p.text, p.language "
-                    "FROM b_paras p SEMI JOIN new_ids USING (doc_id)"
+                    "INSERT INTO paragraphs BY NAME SELECT p.article_id, p.position, p.kind, p.text, p.language, "
+                    "p.paragraph_hash FROM b_paras p SEMI JOIN new_ids USING (doc_id)"
                 )
                 con.execute(
                     "INSERT INTO removed_blocks BY NAME SELECT r.doc_id, r.position, r.rule_id, r.category, r.text, "
@@ -204,6 +221,12 @@ class Warehouse:
                     "FROM b_sigs s SEMI JOIN new_ids USING (doc_id)"
                 )
                 con.execute("DROP TABLE new_ids")
+                for rp in repoints or ():
+                    for table in ("articles", "signatures"):
+                        con.execute(f"UPDATE {table} SET duplicate_of = ? WHERE duplicate_of = ?", [rp.new, rp.old])
+                        con.execute(f"UPDATE {table} SET duplicate_of = ? WHERE article_id = ?", [rp.new, rp.old])
+                    con.execute("UPDATE articles SET similarity = ? WHERE article_id = ?", [rp.similarity, rp.old])
+                    con.execute("UPDATE documents SET status = 'duplicate' WHERE article_id = ?", [rp.old])
                 fault_point("before-commit")
                 con.execute("COMMIT")
             except Exception:
@@ -223,10 +246,11 @@ _ART_SCHEMA = pa.schema([
     ("language", pa.string()), ("language_prob", pa.float64()), ("text", pa.string()),
     ("word_count", pa.int32()), ("content_hash", pa.string()), ("duplicate_of", pa.string()),
     ("similarity", pa.float64()), ("reading_time_min", pa.int32()), ("ingested_at", pa.timestamp("us")),
+    ("mixed_language", pa.bool_()), ("other_language_share", pa.float64()),
 ])
 _PARA_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("article_id", pa.string()), ("position", pa.int32()), ("kind", pa.string()),
-    ("text", pa.string()), ("language", pa.string()),
+    ("text", pa.string()), ("language", pa.string()), ("paragraph_hash", pa.string()),
 ])
 _REM_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("position", pa.int32()), ("rule_id", pa.string()), ("category", pa.string()),
@@ -267,16 +291,19 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
                      ("language", d.language), ("language_prob", d.language_prob), ("text", d.text),
                      ("word_count", d.word_count), ("content_hash", d.content_hash),
                      ("duplicate_of", r.duplicate_of), ("similarity", r.similarity),
-                     ("reading_time_min", m.reading_time_min), ("ingested_at", now)):
+                     ("reading_time_min", m.reading_time_min), ("ingested_at", now),
+                     ("mixed_language", d.mixed_language), ("other_language_share", d.other_language_share)):
             arts[k].append(v)
         for p in d.paragraphs:
             for k, v in (("doc_id", r.doc_id), ("article_id", r.article_id), ("position", p.position),
-                         ("kind", p.kind), ("text", p.text), ("language", p.language)):
+                         ("kind", p.kind), ("text", p.text), ("language", p.language),
+                         ("paragraph_hash", line_key(p.text))):
                 paras[k].append(v)
-        if d.site_key and d.content_hash:
-            for key in sorted({k for k in d.chrome_keys if k}):
+        if d.site_key and d.chrome_seen:
+            seen_hash, keys = d.chrome_seen
+            for key in keys:
                 for k, v in (("doc_id", r.doc_id), ("site_key", d.site_key), ("line_key", key),
-                             ("content_hash", d.content_hash)):
+                             ("content_hash", seen_hash)):
                     lines[k].append(v)
         if d.minhash is not None:
             for k, v in (("doc_id", r.doc_id), ("article_id", r.article_id), ("content_hash", d.content_hash),
