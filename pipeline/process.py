@@ -109,6 +109,13 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
         elif blocks and raw.format in ("txt", "jsonl"):
             meta.title = blocks[0].text
             blocks = blocks[1:]
+        if meta.title:
+            # pages saved as text often repeat the headline under the masthead: not body text
+            head = [i for i, b in enumerate(blocks[: settings.header_blocks])
+                    if _same(clean_title(b.text, site) or "", clean_title(meta.title, site) or "")]
+            for i in reversed(head):
+                removals.append(Removal("title-repeat", "title", blocks[i].text))
+            blocks = [b for i, b in enumerate(blocks) if i not in set(head)]
     meta.site = site
     t1 = time.perf_counter()
     stripped = strip_boilerplate(blocks, rules.rules_for(site), settings.header_blocks)

@@ -21,9 +21,12 @@ def normalize_text(text: str) -> str:
     return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
 
 
+_BYLINE_START = re.compile(r"^(?:di|by|par|von|por|de)\s+[A-ZÀ-ÖØ-Þ]")
+
+
 def _wrapped(prev: str, nxt: str) -> bool:
     """True when nxt continues prev's sentence (hard-wrapped text) rather than starting a new block."""
-    if not prev or not nxt or _BULLET.match(nxt):
+    if not prev or not nxt or _BULLET.match(nxt) or _BYLINE_START.match(nxt):
         return False
     if prev.endswith(_TERMINAL) or prev.endswith(tuple(_CLOSE_Q)):
         return False
