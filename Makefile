@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval bench-dedup bench-lang
+.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval bench-dedup bench-lang corpus
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench-dedup: install  ## near-duplicate precision/recall/F1 and ms per document 
 bench-lang: install  ## language accuracy per text length on 20+ languages, langdetect alone vs + lingua
 	$(BIN)/python -m pip install --quiet -e '.[dev,lingua]'
 	$(BIN)/python tests/lang_bench/run_bench.py
+
+N ?= 2000
+corpus: install  ## N synthetic documents (HTML 30-150 KB, text, JSONL, duplicates) in build/corpus, fixed seed
+	$(BIN)/python tests/perf/make_corpus.py --n $(N) --out build/corpus
 
 soak: install  ## 20 scheduled-style runs over a growing inbox with duplicates and bad files (not in `make test`)
 	$(BIN)/python tests/soak.py

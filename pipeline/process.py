@@ -22,6 +22,7 @@ from pipeline.segment import classify, normalize_text, segment_text
 from pipeline.settings import Settings
 from pipeline.signatures import content_hash, minhash, normalize_for_hash
 from pipeline.sources import read_source
+from pipeline.timeout import DocumentTimeout, time_limit
 
 _SENTENCE_END = (".", "!", "?", "…", "»", "”", '"', ":", ")")
 
@@ -63,6 +64,8 @@ def process_record(raw: RawRecord, settings: Settings, rules: RuleSet) -> Proces
         return _rejected(raw, raw.reject_reason)
     try:
         return _process(raw, settings, rules)
+    except DocumentTimeout:  # the limit fired just after extraction returned
+        return _rejected(raw, f"timeout: processing took longer than {settings.extract_timeout_s:g} s")
     except Exception as exc:  # a bug or a pathological document must not stop the batch
         return _rejected(raw, f"internal error while processing: {type(exc).__name__}: {exc}"[:500])
 
@@ -79,10 +82,14 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
     assert raw.content is not None
     if raw.content_type == "html":
         try:
-            ex = extract_mod.extract_html(raw.content, rules.selectors_for(site), url=url,
-                                          max_bytes=settings.max_html_bytes)
+            with time_limit(settings.extract_timeout_s):
+                ex = extract_mod.extract_html(raw.content, rules.selectors_for(site), url=url,
+                                              max_bytes=settings.max_html_bytes)
         except extract_mod.NotAnArticle as exc:
             return _rejected(raw, str(exc))
+        except DocumentTimeout:
+            return _rejected(raw, f"timeout: extraction took longer than {settings.extract_timeout_s:g} s "
+                                  "([ingest] extract_timeout_s)")
         timings["extract"] = time.perf_counter() - t0
         if ex is None:
             return _rejected(raw, "no article content found in the HTML")

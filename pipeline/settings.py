@@ -22,6 +22,7 @@ class Settings:
     max_decompressed_bytes: int = 50_000_000
     max_jsonl_line_bytes: int = 20_000_000
     max_html_bytes: int = 5_000_000
+    extract_timeout_s: float = 30.0
     read_retries: int = 2
     min_words: int = 40
     prose_block_words: int = 8
@@ -64,6 +65,7 @@ _MAPPING = {
     ("ingest", "max_decompressed_bytes"): "max_decompressed_bytes",
     ("ingest", "max_jsonl_line_bytes"): "max_jsonl_line_bytes",
     ("ingest", "max_html_bytes"): "max_html_bytes",
+    ("ingest", "extract_timeout_s"): "extract_timeout_s",
     ("ingest", "read_retries"): "read_retries",
     ("article", "min_words"): "min_words",
     ("article", "prose_block_words"): "prose_block_words",

@@ -70,3 +70,32 @@ def test_section_index_is_not_an_article(settings, rules):
 def test_html_with_no_text_is_rejected(settings, rules):
     d = process_record(_rec("<html><body><div></div></body></html>"), settings, rules)
     assert d.status == "rejected"
+
+
+def test_extraction_over_the_time_limit_is_rejected_as_timeout(settings, rules):
+    para = "<p>" + "Le conseil municipal a voté un budget important pour les écoles de la ville. " * 30 + "</p>"
+    html = "<html><body><article>" + para * 1500 + "</article></body></html>"  # ~3.5 MB, seconds to extract
+    d = process_record(_rec(html), settings.replace(extract_timeout_s=0.05), rules)
+    assert d.status == "rejected" and d.reason.startswith("timeout")
+
+
+def test_timeouts_are_enforced_in_process_pool_workers(prefect_server, tmp_path):
+    import shutil
+
+    import duckdb
+
+    from flows.ingest import run_ingest
+    from tests.conftest import ROOT
+
+    cfg = tmp_path / "cfg"
+    shutil.copytree(ROOT / "config", cfg)
+    text = (cfg / "pipeline.toml").read_text().replace("extract_timeout_s = 30.0", "extract_timeout_s = 0.001")
+    (cfg / "pipeline.toml").write_text(text)
+    db = tmp_path / "t.duckdb"
+    run_ingest(str(ROOT / "samples" / "rheinblick.example"), db=str(db), config_dir=str(cfg), runner="process")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        reasons = dict(con.execute("SELECT format, any_value(reason) FROM documents GROUP BY 1").fetchall())
+    finally:
+        con.close()
+    assert reasons["html"].startswith("timeout")
