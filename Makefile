@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval bench-dedup bench-lang corpus
+.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval bench-dedup bench-lang corpus bench
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ bench-lang: install  ## language accuracy per text length on 20+ languages, lang
 N ?= 2000
 corpus: install  ## N synthetic documents (HTML 30-150 KB, text, JSONL, duplicates) in build/corpus, fixed seed
 	$(BIN)/python tests/perf/make_corpus.py --n $(N) --out build/corpus
+
+bench: install  ## full pipeline documents/s vs trafilatura alone on a 2,000-document corpus, peak RSS
+	$(BIN)/python tests/perf/bench.py --corpus build/corpus --n 2000
 
 soak: install  ## 20 scheduled-style runs over a growing inbox with duplicates and bad files (not in `make test`)
 	$(BIN)/python tests/soak.py

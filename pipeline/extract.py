@@ -211,6 +211,11 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
                  max_bytes: int = 5_000_000) -> Extracted | None:
     """Main content and metadata of one page; None when trafilatura finds no main content."""
     html = slim_html(html, max_bytes)
+    depth = nesting_depth(html)
+    if depth > 250:
+        # lxml stops at 255 levels, and CSS matching costs O(depth) per node: refuse before parsing
+        raise NotAnArticle(f"HTML nested {depth} levels deep: past the parser's limit of 255, no article "
+                           "content could be extracted")
     m = _HTML_LANG.search(html[:5000])
     lang_hint = m.group(1).lower() if m else None
     soup, removals, consent_share = preclean_html(html, selectors)
@@ -222,10 +227,6 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
         include_images=False, include_links=False, fast=False,
     )
     if doc is None or doc.body is None:
-        depth = nesting_depth(html)
-        if depth > 250:
-            raise NotAnArticle(f"HTML nested {depth} levels deep: past the parser's limit of 255, no article "
-                               "content could be extracted")
         return None
     blocks = _blocks_from_body(doc.body)
     return Extracted(
