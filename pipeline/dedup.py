@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import numpy as np
 
 from pipeline.ids import article_id_for, doc_id_for
+from pipeline.metadata import to_utc
 from pipeline.models import ProcessedDoc, ResolvedDoc
 from pipeline.signatures import estimated_jaccard, shingles
 
@@ -40,15 +40,8 @@ class Repoint:
 
 def _utc(published: str | None) -> str:
     """One comparable form for dates from metadata ('2025-03-14', '…T09:00:00+02:00') and from the warehouse."""
-    if not published:
-        return _NO_DATE
-    try:
-        dt = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return _NO_DATE
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC).replace(tzinfo=None)
-    return dt.strftime("%Y-%m-%dT%H:%M:%S")
+    dt = to_utc(published)
+    return dt.strftime("%Y-%m-%dT%H:%M:%S") if dt else _NO_DATE
 
 
 def rank(published: str | None, words: int) -> tuple:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 _SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[|\-–—·:]\s+(?P<site>[^|\-–—·]{2,40})$")
@@ -76,6 +76,19 @@ def clean_date(raw: str | None) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def to_utc(value: str | None) -> datetime | None:
+    """An ISO date or datetime as naive UTC (what the warehouse stores and dedup compares), or None."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt
 
 
 def parse_reading_time(values: list[str] | None) -> int | None:

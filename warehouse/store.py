@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from pipeline.chrome import line_key
 from pipeline.dedup import DedupIndex
+from pipeline.metadata import to_utc
 from pipeline.models import ResolvedDoc
 from warehouse.migrate import migrate
 
@@ -61,17 +62,6 @@ def fault_point(name: str) -> None:
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
-
-def _to_timestamp(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC).replace(tzinfo=None)
-    return dt
 
 
 class Warehouse:
@@ -287,7 +277,7 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
             continue
         m = d.metadata
         for k, v in (("article_id", r.article_id), ("doc_id", r.doc_id), ("url", m.url), ("site", m.site),
-                     ("title", m.title), ("author", m.author), ("published_at", _to_timestamp(m.published_at)),
+                     ("title", m.title), ("author", m.author), ("published_at", to_utc(m.published_at)),
                      ("language", d.language), ("language_prob", d.language_prob), ("text", d.text),
                      ("word_count", d.word_count), ("content_hash", d.content_hash),
                      ("duplicate_of", r.duplicate_of), ("similarity", r.similarity),
