@@ -174,10 +174,7 @@ def ingest_articles(
                 if settings.chrome_min_docs:
                     tc = time.perf_counter()
                     fresh = [d for d, i in zip(docs, ids, strict=True) if i not in known_ids]
-                    for d in fresh:
-                        chrome.observe(d)
-                    for d in fresh:
-                        chrome.strip(d, settings.shingle_size, settings.num_perm)
+                    chrome.apply(fresh, settings.shingle_size, settings.num_perm)
                     stats.stage_s["site_chrome"] += time.perf_counter() - tc
                 resolved, repoints = resolve_batch(docs, index, known_ids, wh.fetch_texts)
                 try:

@@ -57,6 +57,12 @@ class ChromeCounter:
                 self._seen.add(marker)
                 self._counts[(doc.site_key, key)] += 1
 
+    def apply(self, docs: list[ProcessedDoc], shingle_size: int, num_perm: int) -> int:
+        """Count a batch's lines first, then strip: the batch's own pages teach each other their chrome."""
+        for doc in docs:
+            self.observe(doc)
+        return sum(self.strip(doc, shingle_size, num_perm) for doc in docs)
+
     def count(self, site: str, key: str) -> int:
         return self._counts.get((site, key), 0)
 

@@ -27,9 +27,11 @@ from pipeline.timeout import DocumentTimeout, time_limit
 _SENTENCE_END = (".", "!", "?", "…", "»", "”", '"', ":", ")")
 
 
-def _rejected(raw: RawRecord, reason: str, removals: list[Removal] | None = None) -> ProcessedDoc:
+def _rejected(raw: RawRecord, reason: str, removals: list[Removal] | None = None, meta: Metadata | None = None,
+              timings: dict[str, float] | None = None) -> ProcessedDoc:
     return ProcessedDoc(raw.source_path, raw.record_index, raw.format, raw.sha256, raw.size_bytes, raw.encoding,
-                        status="rejected", reason=reason, removals=removals or [])
+                        status="rejected", reason=reason, removals=removals or [], metadata=meta or Metadata(),
+                        timings=timings or {})
 
 
 def _same(a: str, b: str) -> bool:
@@ -118,11 +120,12 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
             blocks = blocks[1:]
         if meta.title:
             # pages saved as text often repeat the headline under the masthead: not body text
+            title = clean_title(meta.title, site) or ""
             head = [i for i, b in enumerate(blocks[: settings.header_blocks])
-                    if _same(clean_title(b.text, site) or "", clean_title(meta.title, site) or "")]
+                    if _same(clean_title(b.text, site) or "", title)]
             for i in reversed(head):
                 removals.append(Removal("title-repeat", "title", blocks[i].text))
-            blocks = [b for i, b in enumerate(blocks) if i not in set(head)]
+            blocks = [b for i, b in enumerate(blocks) if i not in head]
     meta.site = site
     t1 = time.perf_counter()
     stripped = strip_boilerplate(blocks, rules.rules_for(site), settings.header_blocks)
@@ -145,10 +148,7 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
 
     why_not = _article_check(blocks, settings)
     if why_not:
-        doc = _rejected(raw, why_not, removals)
-        doc.metadata = meta
-        doc.timings = timings
-        return doc
+        return _rejected(raw, why_not, removals, meta, timings)
 
     t2 = time.perf_counter()
     body = "\n\n".join(b.text for b in blocks)
@@ -157,10 +157,8 @@ def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc
         max_chars=settings.lang_max_chars, hint=lang_hint,
     )
     if settings.keep_languages and language not in settings.keep_languages:
-        doc = _rejected(raw, f"language {language!r} is not among the languages to keep "
-                             f"({', '.join(settings.keep_languages)})", removals)
-        doc.metadata = meta
-        return doc
+        return _rejected(raw, f"language {language!r} is not among the languages to keep "
+                              f"({', '.join(settings.keep_languages)})", removals, meta, timings)
     plangs, mixed, other_share = paragraph_languages(
         [b.text for b in blocks], language, min_chars=settings.lang_paragraph_min_chars, seed=settings.lang_seed,
         min_letters=settings.lang_min_chars, min_prob=settings.lang_min_prob, max_chars=settings.lang_max_chars,

@@ -107,10 +107,7 @@ def run_pipeline(labels: list[dict]) -> dict[str, Output]:
     # learned site chrome, as the flow applies it to a batch (the whole set fits in one batch)
     chrome = ChromeCounter(settings.chrome_min_docs)
     if settings.chrome_min_docs:
-        for doc in docs.values():
-            chrome.observe(doc)
-        for doc in docs.values():
-            chrome.strip(doc, settings.shingle_size, settings.num_perm)
+        chrome.apply(list(docs.values()), settings.shingle_size, settings.num_perm)
     for path, doc in docs.items():
         if doc.status != "article":
             outs[path] = Output("rejected", reason=doc.reason, language=doc.language)
