@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -122,6 +123,25 @@ def ingest_articles(
     db_path = str(Path(db).absolute())
     ctx = get_run_context()
     flow_run_id = str(ctx.flow_run.id) if getattr(ctx, "flow_run", None) else None
+    run_id, stats = ingest_body(sources, db_path, settings, process_batch.submit, logger, flow_run_id)
+    summary = {"run_id": run_id, "db": db_path, **stats.as_dict()}
+    create_markdown_artifact(key="ingest-report", markdown=stats.markdown(run_id, db_path),
+                             description=f"ingest-articles run {run_id}")
+    logger.info("run %s done: %s", run_id, stats.counts())
+    return summary
+
+
+class _Future(Protocol):
+    def result(self) -> tuple[list[ProcessedDoc], dict[str, int]]: ...
+
+
+Submit = Callable[[list[SourceFile], Settings, set[tuple[str, str]]], _Future]
+
+
+def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Submit,
+                logger: logging.Logger | logging.LoggerAdapter, flow_run_id: str | None = None) -> tuple[str, RunStats]:
+    """The run itself, whatever executes the batches: the flow passes `process_batch.submit`; `make bench`
+    also runs it on a bare process pool to measure what Prefect adds."""
     run_id = f"run-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     stats = RunStats()
     with writer_lock(db_path, settings.lock_timeout_s):
@@ -155,7 +175,7 @@ def ingest_articles(
                 if batch is None:
                     return False
                 skip = {(sf.path, sha) for sf in batch for sha in known.get(sf.path, ())}
-                pending.append((batch, process_batch.submit(batch, settings, skip)))
+                pending.append((batch, submit(batch, settings, skip)))
                 return True
 
             while len(pending) < window and submit_next():
@@ -201,11 +221,7 @@ def ingest_articles(
         except BaseException as exc:
             wh.finish_run(run_id, "failed", stats.counts(), message=f"{type(exc).__name__}: {exc}"[:1000])
             raise
-    summary = {"run_id": run_id, "db": db_path, **stats.as_dict()}
-    create_markdown_artifact(key="ingest-report", markdown=stats.markdown(run_id, db_path),
-                             description=f"ingest-articles run {run_id}")
-    logger.info("run %s done: %s", run_id, stats.counts())
-    return summary
+    return run_id, stats
 
 
 def _describe(batch: list[SourceFile]) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 from pipeline.ids import article_id_for, doc_id_for
 from pipeline.metadata import to_utc
 from pipeline.models import ProcessedDoc, ResolvedDoc
-from pipeline.signatures import estimated_jaccard, shingles
+from pipeline.signatures import shingles
 
 _NO_DATE = "9999"
 
@@ -49,6 +49,55 @@ def rank(published: str | None, words: int) -> tuple:
     return (_utc(published), -words)
 
 
+class _BandTable:
+    """LSH buckets as a few sorted numpy arrays plus a small dict of the latest additions.
+
+    A dict of lists per band cost ~11 KB per article (40 Python keys and lists): 1.1 GB at 100,000 articles.
+    Here each (band, bucket) key is one uint64 and each entry 12 bytes. Additions collect in a dict; full, it
+    becomes a sorted level, and levels of similar size are merged (as in an LSM tree), so adding stays
+    amortised O(log n) and a lookup is one binary search per level.
+    """
+
+    def __init__(self, flush_at: int = 20_000) -> None:
+        self.levels: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, their positions), largest first
+        self.recent: dict[int, list[int]] = defaultdict(list)
+        self.n_recent = 0
+        self.flush_at = flush_at
+
+    def add(self, keys: np.ndarray, doc: int) -> None:
+        for k in keys.tolist():
+            self.recent[k].append(doc)
+        self.n_recent += len(keys)
+        if self.n_recent >= self.flush_at:
+            self._flush()
+
+    def _flush(self) -> None:
+        keys = np.fromiter((k for k, v in self.recent.items() for _ in v), dtype=np.uint64, count=self.n_recent)
+        docs = np.fromiter((d for v in self.recent.values() for d in v), dtype=np.int32, count=self.n_recent)
+        order = np.argsort(keys, kind="stable")
+        self.levels.append((keys[order], docs[order]))
+        self.recent = defaultdict(list)
+        self.n_recent = 0
+        while len(self.levels) > 1 and len(self.levels[-2][0]) <= 2 * len(self.levels[-1][0]):
+            (k2, d2), (k1, d1) = self.levels.pop(), self.levels.pop()
+            keys, docs = np.concatenate([k1, k2]), np.concatenate([d1, d2])
+            order = np.argsort(keys, kind="stable")  # two sorted runs: timsort merges them in linear time
+            self.levels.append((keys[order], docs[order]))
+
+    def lookup(self, keys: np.ndarray) -> list[int]:
+        out: list[int] = []
+        for level_keys, level_docs in self.levels:
+            lo = np.searchsorted(level_keys, keys, side="left")
+            hi = np.searchsorted(level_keys, keys, side="right")
+            for i in np.flatnonzero(hi > lo).tolist():
+                out.extend(level_docs[lo[i]: hi[i]].tolist())
+        for k in keys.tolist():
+            found = self.recent.get(k)
+            if found:
+                out.extend(found)
+        return out
+
+
 class DedupIndex:
     """Exact-hash map plus MinHash LSH (banding); every article knows its cluster's canonical member."""
 
@@ -65,17 +114,25 @@ class DedupIndex:
         # candidates estimated this far below the threshold are still verified on the texts
         self.margin = 0.15
         self._exact: dict[str, str] = {}
-        self._buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-        self._sigs: dict[str, np.ndarray] = {}
+        self._table = _BandTable()
+        self._ids: list[str] = []  # position -> article id, for articles with a signature
+        self._sigs = np.zeros((1024, num_perm), dtype=np.uint32)  # row = position; grown by doubling
         self._canonical: dict[str, str] = {}
         self._members: dict[str, list[str]] = defaultdict(list)
         self._rank: dict[str, tuple] = {}
+        rng = np.random.default_rng(20240601)
+        self._mix = rng.integers(1, 2**63, size=(self.rows,), dtype=np.uint64) | np.uint64(1)
+        self._salt = rng.integers(1, 2**63, size=(bands,), dtype=np.uint64)
 
     def __len__(self) -> int:
         return len(self._canonical)
 
-    def _band_keys(self, sig: np.ndarray) -> list[tuple[int, bytes]]:
-        return [(i, sig[i * self.rows: (i + 1) * self.rows].tobytes()) for i in range(self.bands)]
+    def _band_keys(self, sig: np.ndarray) -> np.ndarray:
+        """One uint64 per band: its rows mixed with odd multipliers, salted by the band's number (a collision
+        only adds a candidate, which is then verified)."""
+        rows = sig.astype(np.uint64).reshape(self.bands, self.rows)
+        with np.errstate(over="ignore"):
+            return (rows * self._mix).sum(axis=1, dtype=np.uint64) ^ self._salt
 
     def canonical(self, article_id: str) -> str:
         return self._canonical.get(article_id, article_id)
@@ -87,15 +144,12 @@ class DedupIndex:
         """Articles sharing an LSH band, with their estimated Jaccard, best first."""
         if sig is None or len(sig) != self.num_perm:
             return []
-        seen: set[str] = set()
-        out = []
-        for key in self._band_keys(sig):
-            for cand in self._buckets.get(key, ()):
-                if cand not in seen:
-                    seen.add(cand)
-                    est = estimated_jaccard(sig, self._sigs[cand])
-                    if est >= self.threshold - self.margin:
-                        out.append((cand, est))
+        found = sorted(set(self._table.lookup(self._band_keys(sig))))
+        if not found:
+            return []
+        est = (self._sigs[found] == sig).mean(axis=1)
+        out = [(self._ids[pos], float(e)) for pos, e in zip(found, est.tolist(), strict=True)
+               if e >= self.threshold - self.margin]
         out.sort(key=lambda c: (-c[1], c[0]))
         return out
 
@@ -107,9 +161,12 @@ class DedupIndex:
         self._rank[article_id] = rank(published, words)
         self._exact.setdefault(content_hash, article_id)
         if sig is not None and len(sig) == self.num_perm:
-            self._sigs[article_id] = sig
-            for key in self._band_keys(sig):
-                self._buckets[key].append(article_id)
+            pos = len(self._ids)
+            if pos == len(self._sigs):
+                self._sigs = np.concatenate([self._sigs, np.zeros_like(self._sigs)])
+            self._sigs[pos] = sig
+            self._ids.append(article_id)
+            self._table.add(self._band_keys(sig), pos)
 
     def better_than_canonical(self, published: str | None, words: int, canonical: str) -> bool:
         return rank(published, words) < self._rank.get(canonical, (_NO_DATE, 0))

@@ -16,6 +16,8 @@ from typing import Any
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
+from pipeline.langdetect_fast import FastDetector
+
 UNDETERMINED = "und"
 
 # Groups of close relatives that langdetect confuses on short text (a Danish sentence read as Norwegian with
@@ -98,7 +100,7 @@ def _prefix(text: str, max_chars: int) -> str:
 
 
 def _langdetect(sample: str, seed: int) -> list[tuple[str, float]]:
-    detector = _factory(seed).create()
+    detector = FastDetector(_factory(seed))  # langdetect's answers, computed faster
     detector.append(sample)
     try:
         probs = detector.get_probabilities()

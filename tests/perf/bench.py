@@ -1,72 +1,208 @@
-"""`make bench`: throughput of the whole pipeline against trafilatura alone, measured in the same run.
+"""`make bench` / `make bench-scale`: the pipeline's throughput against trafilatura alone, measured in one run.
 
-Prints documents/s of the full flow (Prefect, both cores), trafilatura.extract alone on the same HTML files
-in one process, their ratio, seconds per stage, the flow's fixed overhead, and peak RSS; writes the figures
-to build/bench.json.
+`make bench` (2,000 documents) prints, each measured in its own process so peak RSS belongs to one role:
+  1. trafilatura.extract alone on the corpus's HTML files, one process (the baseline);
+  2. the full pipeline as a Prefect flow (process pool, both cores) against a Prefect server started
+     beforehand, as `make server` or a deployment provides;
+  3. the same run body on a bare process pool, without Prefect: the difference is Prefect's share;
+then the ratio of (2) to (1), CPU seconds per stage, and peak RSS of the flow process and of the largest
+worker. `make bench-scale` runs (2) on 1k, 10k and 100k documents for time linearity and flat memory.
+Figures go to build/bench.json and build/bench-scale.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def _rss() -> dict[str, int]:
+    return {"flow_process_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "largest_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+
+
+def measure_alone(corpus: Path) -> dict:
+    import trafilatura
+
+    html = sorted(corpus.rglob("*.html"))
+    t = time.perf_counter()
+    for p in html:
+        trafilatura.extract(p.read_text(encoding="utf-8"))
+    wall = time.perf_counter() - t
+    return {"html_files": len(html), "wall_s": wall, "pages_per_s": len(html) / wall, **_rss()}
+
+
+def measure_prefect(corpus: Path, db: str) -> dict:
+    from flows.ingest import run_ingest
+
+    t = time.perf_counter()
+    summary = run_ingest(str(corpus), db=db)
+    wall = time.perf_counter() - t
+    return {"wall_s": wall, "records": summary["records_seen"], "batches": summary["batches"],
+            "body_s": summary["seconds_by_stage"].get("wall", wall), "stages": summary["seconds_by_stage"],
+            "counts": {k: summary[k] for k in ("loaded", "duplicate", "rejected")}, **_rss()}
+
+
+def measure_plain(corpus: Path, db: str) -> dict:
+    from flows.ingest import ingest_body
+    from pipeline.process import process_files
+    from pipeline.settings import load_settings
+
+    settings = load_settings()
+    logging.basicConfig(level=logging.WARNING)
+    t = time.perf_counter()
+    with ProcessPoolExecutor(settings.workers) as pool:
+        _, stats = ingest_body([str(corpus.absolute())], db, settings,
+                               lambda batch, s, skip: pool.submit(process_files, batch, s, None, skip),
+                               logging.getLogger("bench"))
+    wall = time.perf_counter() - t
+    return {"wall_s": wall, "records": stats.counts()["records_seen"], **_rss()}
+
+
+def _child(mode: str, corpus: Path, env: dict[str, str]) -> dict:
+    """Run one measurement in a fresh process; its last stdout line is the JSON result."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus),
+                              "--db", str(Path(tmp) / "bench.duckdb")],
+                             env=env, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"bench {mode} failed:\n{out.stderr[-4000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _corpus(path: Path, n: int) -> Path:
+    if not path.exists() or not any(path.iterdir()):
+        from tests.perf.make_corpus import make
+
+        t = time.perf_counter()
+        make(path, n)
+        print(f"corpus of {n} documents written to {path} in {time.perf_counter() - t:.0f} s", flush=True)
+    return path
+
+
+def _with_server(fn):  # noqa: ANN001, ANN202
+    from flows.ingest import prefect_api
+
+    t = time.perf_counter()
+    with prefect_api():
+        started = time.perf_counter() - t
+        env = {**os.environ, "PREFECT_API_URL": os.environ["PREFECT_API_URL"]}
+        return fn(env, started)
+
+
+def bench(corpus: Path, n: int, out: Path) -> dict:
+    corpus = _corpus(corpus, n)
+
+    def run(env: dict[str, str], server_s: float) -> dict:
+        alone = _child("alone", corpus, env)
+        print(f"trafilatura.extract alone, one process: {alone['pages_per_s']:.1f} pages/s "
+              f"({alone['html_files']} HTML pages)", flush=True)
+        pf = _child("prefect", corpus, env)
+        print(f"full pipeline, Prefect flow: {pf['records'] / pf['wall_s']:.1f} documents/s", flush=True)
+        plain = _child("plain", corpus, env)
+        return {"alone": alone, "prefect": pf, "plain": plain, "server_start_s": server_s}
+
+    r = _with_server(run)
+    alone, pf, plain = r["alone"], r["prefect"], r["plain"]
+    rate = pf["records"] / pf["wall_s"]
+    plain_rate = plain["records"] / plain["wall_s"]
+    stages = pf["stages"]
+    extract_cpu = stages.get("extract", 0.0)
+    worker_cpu = stages.get("read_total", 0.0)
+    other = {k: v for k, v in stages.items() if k not in ("read_total", "extract", "wall")}
+    result = {
+        "documents": pf["records"], "html_files": alone["html_files"],
+        "trafilatura_alone_pages_per_s": round(alone["pages_per_s"], 2),
+        "pipeline_docs_per_s": round(rate, 2), "ratio": round(rate / alone["pages_per_s"], 3),
+        "pipeline_without_prefect_docs_per_s": round(plain_rate, 2),
+        "prefect_share_of_wall": round(1 - plain["wall_s"] / pf["wall_s"], 4),
+        "prefect_fixed_s": round(pf["wall_s"] - pf["body_s"], 2),
+        "prefect_server_start_s": round(r["server_start_s"], 1),
+        "wall_s": round(pf["wall_s"], 1), "batches": pf["batches"], "counts": pf["counts"],
+        "cpu_s_by_stage": {k: round(v, 2) for k, v in stages.items() if k != "wall"},
+        "non_extraction_cpu_over_extraction": round((worker_cpu - extract_cpu) / extract_cpu, 3)
+        if extract_cpu else None,
+        "peak_rss_mb": {"flow_process": pf["flow_process_mb"], "largest_worker": pf["largest_worker_mb"],
+                        "trafilatura_alone": alone["flow_process_mb"]},
+    }
+    print(f"\ncorpus: {result['documents']} documents ({result['html_files']} HTML pages) in {corpus}")
+    print(f"trafilatura.extract alone, one process:  {result['trafilatura_alone_pages_per_s']:7.1f} pages/s")
+    print(f"full pipeline (Prefect flow, {pf['batches']} batches):  {rate:7.1f} documents/s in {pf['wall_s']:.0f} s")
+    print(f"ratio: {result['ratio']:.2f}x (target >= 1.3x)")
+    print(f"same run body without Prefect:           {plain_rate:7.1f} documents/s in {plain['wall_s']:.0f} s")
+    print(f"Prefect's share of the wall time: {result['prefect_share_of_wall']:.1%} (target <= 5%); "
+          f"flow start and finish {result['prefect_fixed_s']} s; server start (before the run) "
+          f"{result['prefect_server_start_s']} s")
+    print("CPU seconds per stage, summed over workers: "
+          + ", ".join(f"{k} {v}" for k, v in result["cpu_s_by_stage"].items()))
+    print(f"worker CPU outside extraction (read, rules, metadata, language, signatures) = "
+          f"{result['non_extraction_cpu_over_extraction']:.0%} of extraction CPU; flow-process stages: "
+          + ", ".join(f"{k} {round(v, 2)} s" for k, v in other.items()))
+    print(f"peak RSS: flow process {pf['flow_process_mb']} MB, largest worker {pf['largest_worker_mb']} MB")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(f"figures written to {out}")
+    return result
+
+
+def bench_scale(sizes: list[int], out: Path) -> list[dict]:
+    corpora = [_corpus(ROOT / "build" / f"corpus-{n}", n) for n in sizes]
+
+    def run(env: dict[str, str], _: float) -> list[dict]:
+        rows = []
+        for n, corpus in zip(sizes, corpora, strict=True):
+            pf = _child("prefect", corpus, env)
+            row = {"n": n, "documents": pf["records"], "wall_s": round(pf["wall_s"], 1),
+                   "docs_per_s": round(pf["records"] / pf["wall_s"], 2), "counts": pf["counts"],
+                   "peak_rss_mb": {"flow_process": pf["flow_process_mb"], "largest_worker": pf["largest_worker_mb"]},
+                   "cpu_s_by_stage": {k: round(v, 1) for k, v in pf["stages"].items()}}
+            rows.append(row)
+            print(f"{n:>7} documents: {row['wall_s']:8.1f} s, {row['docs_per_s']:6.1f} documents/s, peak RSS flow "
+                  f"{pf['flow_process_mb']} MB, largest worker {pf['largest_worker_mb']} MB", flush=True)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(rows, indent=2))
+        return rows
+
+    rows = _with_server(run)
+    base = rows[0]
+    for row in rows[1:]:
+        print(f"time x{row['wall_s'] / base['wall_s']:.1f} for x{row['n'] / base['n']:.0f} documents "
+              f"({row['n']} vs {base['n']})")
+    print(f"figures written to {out}")
+    return rows
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default="build/corpus")
+    ap.add_argument("--corpus", default=str(ROOT / "build" / "corpus"))
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--out", default="build/bench.json")
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--scale", default=None, help="comma-separated corpus sizes, e.g. 1000,10000,100000")
+    ap.add_argument("--child", choices=["alone", "prefect", "plain"], help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    corpus = Path(args.corpus)
-    if not corpus.exists():
-        from tests.perf.make_corpus import make
-
-        make(corpus, args.n)
-    html = sorted(p for p in corpus.rglob("*.html"))
-
-    import trafilatura
-
-    t = time.perf_counter()
-    for p in html:
-        trafilatura.extract(p.read_text(encoding="utf-8"))
-    alone_s = time.perf_counter() - t
-    alone_rate = len(html) / alone_s
-
-    from flows.ingest import prefect_api, run_ingest
-
-    with tempfile.TemporaryDirectory() as tmp, prefect_api():
-        t = time.perf_counter()
-        summary = run_ingest(str(corpus), db=str(Path(tmp) / "bench.duckdb"))
-        wall = time.perf_counter() - t
-    records = summary["records_seen"]
-    rate = records / wall
-    stages = summary["seconds_by_stage"]
-    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    result = {
-        "documents": records, "html_files": len(html), "pipeline_docs_per_s": round(rate, 2),
-        "trafilatura_alone_pages_per_s": round(alone_rate, 2), "ratio": round(rate / alone_rate, 3),
-        "wall_s": round(wall, 1), "seconds_by_stage": stages,
-        "flow_overhead_s": round(wall - stages.get("wall", wall), 2),
-        "peak_rss_mb": {"flow_process": round(rss_self), "largest_worker": round(rss_children)},
-    }
-    print(f"corpus: {records} documents ({len(html)} HTML pages) in {corpus}")
-    print(f"trafilatura.extract alone, one process: {alone_rate:.1f} pages/s")
-    print(f"full pipeline (Prefect flow, {summary['batches']} batches): {rate:.1f} documents/s in {wall:.0f} s")
-    print(f"ratio: {rate / alone_rate:.2f}x (target >= 1.3x)")
-    print("seconds per stage (CPU summed over workers): "
-          + ", ".join(f"{k} {v}" for k, v in stages.items()))
-    print(f"flow start-up and shutdown outside the ingest body: {result['flow_overhead_s']} s")
-    print(f"peak RSS: flow process {rss_self:.0f} MB, largest worker {rss_children:.0f} MB")
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(result, indent=2))
+    if args.child:
+        fn = {"alone": lambda: measure_alone(Path(args.corpus)),
+              "prefect": lambda: measure_prefect(Path(args.corpus), args.db),
+              "plain": lambda: measure_plain(Path(args.corpus), args.db)}[args.child]
+        print(json.dumps(fn()))
+        return 0
+    if args.scale:
+        bench_scale([int(x) for x in args.scale.split(",")], Path(args.out or ROOT / "build" / "bench-scale.json"))
+    else:
+        bench(Path(args.corpus), args.n, Path(args.out or ROOT / "build" / "bench.json"))
     return 0
 
 

@@ -1,0 +1,119 @@
+"""langdetect's detector with its per-character loops rewritten: the same answers, bit for bit, ~3x faster.
+
+Language identification was the pipeline's second cost after trafilatura (~17 ms a document: one detection
+for the article, one per long paragraph). langdetect builds its text one character at a time, classifies
+characters through a Unicode-block search, and multiplies 55 probabilities in a Python loop per sampled
+n-gram. Here the text is cleaned with regular expressions, character normalisation is cached, and each update
+is one numpy multiply. The random draws, their order, and every floating-point operation (including the
+left-to-right sum used to normalise) are langdetect's, so results are identical: tests/test_langdetect_fast.py
+compares them on the language benchmark's texts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from langdetect.detector import Detector
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+from langdetect.utils.ngram import NGram
+
+_SPACES = re.compile(" {2,}")
+_LATIN = re.compile("[A-z]")  # langdetect's test is 'A' <= ch <= 'z', punctuation between Z and a included
+# at or above U+0300, outside the Latin Extended Additional block (U+1E00-U+1EFF)
+_NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
+_NORMALIZED: dict[str, str] = {}
+
+
+def _normalize(ch: str) -> str:
+    out = _NORMALIZED.get(ch)
+    if out is None:
+        out = _NORMALIZED[ch] = NGram.normalize(ch)
+    return out
+
+
+class FastDetector(Detector):
+    """Drop-in for langdetect's Detector (create it with `FastDetector(factory)`)."""
+
+    _vectors: dict[int, dict[str, np.ndarray]] = {}  # per profile map: n-gram -> probabilities as an array
+
+    def __init__(self, factory: Any) -> None:
+        super().__init__(factory)
+        self._vec = self._vectors.setdefault(id(self.word_lang_prob_map), {})
+
+    def append(self, text: str) -> None:
+        text = self.URL_RE.sub(" ", text)
+        text = self.MAIL_RE.sub(" ", text)
+        text = NGram.normalize_vi(text)
+        self.text += _SPACES.sub(" ", text[: self.max_text_length])
+
+    def cleaning_text(self) -> None:
+        latin = len(_LATIN.findall(self.text))
+        non_latin = len(_NON_LATIN.findall(self.text))
+        if latin * 2 < non_latin:
+            self.text = _LATIN.sub("", self.text)
+
+    def _extract_ngrams(self) -> list[str]:
+        known = self.word_lang_prob_map
+        result: list[str] = []
+        grams = " "
+        capital = False
+        for ch in self.text:
+            ch = _normalize(ch)
+            last = grams[-1]
+            if last == " ":
+                grams = " "
+                capital = False
+                if ch == " ":
+                    continue
+            elif len(grams) >= 3:
+                grams = grams[1:]
+            grams += ch
+            if ch.isupper():
+                if last.isupper():
+                    capital = True
+            else:
+                capital = False
+            if capital:
+                continue
+            if ch != " " and ch in known:
+                result.append(ch)
+            n = len(grams)
+            if n >= 2:
+                w = grams[-2:]
+                if w in known:
+                    result.append(w)
+                if n >= 3 and grams in known:
+                    result.append(grams)
+        return result
+
+    def _vector(self, word: str) -> np.ndarray:
+        vec = self._vec.get(word)
+        if vec is None:
+            vec = self._vec[word] = np.array(self.word_lang_prob_map[word], dtype=np.float64)
+        return vec
+
+    def _detect_block(self) -> None:
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        n_langs = len(self.langlist)
+        langprob = np.zeros(n_langs)
+        rnd = self.random
+        rnd.seed(self.seed)
+        vector = self._vector
+        for _ in range(self.n_trial):
+            prob = np.array(self._init_probability(), dtype=np.float64)
+            weight = (self.alpha + rnd.gauss(0.0, 1.0) * self.ALPHA_WIDTH) / self.BASE_FREQ
+            i = 0
+            while True:
+                prob *= vector(rnd.choice(ngrams)) + weight
+                if i % 5 == 0:
+                    prob /= sum(prob.tolist())  # langdetect's left-to-right sum, not numpy's pairwise one
+                    if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                        break
+                i += 1
+            langprob += prob / self.n_trial
+        self.langprob = langprob.tolist()
