@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval bench-dedup bench-lang corpus bench
+.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval bench-dedup bench-lang corpus bench bench-scale
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,8 +44,12 @@ N ?= 2000
 corpus: install  ## N synthetic documents (HTML 30-150 KB, text, JSONL, duplicates) in build/corpus, fixed seed
 	$(BIN)/python tests/perf/make_corpus.py --n $(N) --out build/corpus
 
-bench: install  ## full pipeline documents/s vs trafilatura alone on a 2,000-document corpus, peak RSS
+bench: install  ## full pipeline documents/s vs trafilatura alone on 2,000 documents, Prefect's share, stages, RSS
 	$(BIN)/python tests/perf/bench.py --corpus build/corpus --n 2000
+
+SIZES ?= 1000,10000,100000
+bench-scale: install  ## time and peak RSS on 1k, 10k and 100k documents (about an hour; corpora in build/corpus-N)
+	$(BIN)/python tests/perf/bench.py --scale $(SIZES)
 
 soak: install  ## 20 scheduled-style runs over a growing inbox with duplicates and bad files (not in `make test`)
 	$(BIN)/python tests/soak.py

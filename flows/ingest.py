@@ -13,8 +13,10 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Annotated, Protocol
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from pydantic import Field
@@ -56,7 +58,8 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-@task(name="process-batch", retries=2, retry_delay_seconds=[1, 5])
+# pure CPU work, recomputed on retry: no cache key to hash from the inputs
+@task(name="process-batch", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def process_batch(files: list[SourceFile], settings: Settings,
                   skip: set[tuple[str, str]]) -> tuple[list[ProcessedDoc], dict[str, int]]:
     """Read and clean a batch of files; pure CPU work, safe to retry and to run in any worker."""
@@ -64,9 +67,14 @@ def process_batch(files: list[SourceFile], settings: Settings,
     return process_files(files, settings, skip=skip)
 
 
-def _batches(files: list[SourceFile], size: int) -> Iterator[list[SourceFile]]:
-    for i in range(0, len(files), size):
-        yield files[i: i + size]
+def _batches(files: list[SourceFile], size: int, floor: int, workers: int) -> Iterator[list[SourceFile]]:
+    """Batches of `size` files, shrinking near the end (guided scheduling) so the workers finish together."""
+    floor = min(floor, size)
+    i = 0
+    while i < len(files):
+        n = max(floor, min(size, -(-(len(files) - i) // (2 * workers))))
+        yield files[i: i + n]
+        i += n
 
 
 def _as_list(source: str | list[str]) -> list[str]:
@@ -145,7 +153,7 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
     run_id = f"run-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     stats = RunStats()
     with writer_lock(db_path, settings.lock_timeout_s):
-        wh = Warehouse(db_path, settings.read_retry_s)
+        wh = Warehouse(db_path, settings.read_retry_s, settings.memory_limit)
         wh.init()
         stale = wh.close_stale_runs()
         if stale:
@@ -168,7 +176,7 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                         run_id, len(files), ", ".join(sources), n_index, time.perf_counter() - t0)
             pending: deque = deque()
             window = max(2, settings.workers * 2)
-            batch_iter = iter(_batches(files, settings.batch_size))
+            batch_iter = iter(_batches(files, settings.batch_size, settings.min_batch_size, settings.workers))
 
             def submit_next() -> bool:
                 batch = next(batch_iter, None)
@@ -189,19 +197,20 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                                        f"{type(exc).__name__}: {exc}") from exc
                 submit_next()
                 tl = time.perf_counter()
-                ids = [doc_id_for(d.source_path, d.sha256, d.record_index) for d in docs]
-                known_ids = wh.known_doc_ids(ids)
-                if settings.chrome_min_docs:
-                    tc = time.perf_counter()
-                    fresh = [d for d, i in zip(docs, ids, strict=True) if i not in known_ids]
-                    chrome.apply(fresh, settings.shingle_size, settings.num_perm)
-                    stats.stage_s["site_chrome"] += time.perf_counter() - tc
-                resolved, repoints = resolve_batch(docs, index, known_ids, wh.fetch_texts)
-                try:
-                    wh.load_batch(run_id, resolved, repoints)
-                except Exception as exc:
-                    raise RuntimeError(f"loading batch {stats.batches + 1} ({_describe(batch)}) failed and was "
-                                       f"rolled back: {type(exc).__name__}: {exc}") from exc
+                with wh.session():  # one connection for the batch's lookups and its load
+                    ids = [doc_id_for(d.source_path, d.sha256, d.record_index) for d in docs]
+                    known_ids = wh.known_doc_ids(ids)
+                    if settings.chrome_min_docs:
+                        tc = time.perf_counter()
+                        fresh = [d for d, i in zip(docs, ids, strict=True) if i not in known_ids]
+                        chrome.apply(fresh, settings.shingle_size, settings.num_perm)
+                        stats.stage_s["site_chrome"] += time.perf_counter() - tc
+                    resolved, repoints = resolve_batch(docs, index, known_ids, wh.fetch_texts)
+                    try:
+                        wh.load_batch(run_id, resolved, repoints)
+                    except Exception as exc:
+                        raise RuntimeError(f"loading batch {stats.batches + 1} ({_describe(batch)}) failed and was "
+                                           f"rolled back: {type(exc).__name__}: {exc}") from exc
                 stats.stage_s["load"] += time.perf_counter() - tl
                 fault_point("between-batches")
                 c = stats.add_batch(resolved, len(docs), counts["files"], counts["unchanged"])
@@ -212,7 +221,12 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                     if r.status == "rejected":
                         logger.warning("rejected %s#%d: %s", r.doc.source_path, r.doc.record_index, r.doc.reason)
             ts = time.perf_counter()
-            rebuilt = wh.refresh_search_index()
+            try:
+                rebuilt = wh.refresh_search_index()
+            except duckdb.Error as exc:  # e.g. out of memory: the loaded batches stand, search rebuilds later
+                rebuilt = {}
+                logger.error("full-text index not rebuilt (%s: %s); the articles are loaded, and the next run or "
+                             "`articles search` rebuilds it", type(exc).__name__, str(exc)[:300])
             stats.stage_s["search_index"] += time.perf_counter() - ts
             if rebuilt:
                 logger.info("full-text index rebuilt for %s", ", ".join(f"{k} ({v})" for k, v in rebuilt.items()))

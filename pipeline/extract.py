@@ -30,7 +30,8 @@ _PROTECTED = {"html", "body", "main", "article", "head"}
 _HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)?""", re.I)
 # never part of the text a reader sees; JSON-LD scripts stay (trafilatura reads metadata from them)
 _INVISIBLE = etree.XPath("//script[not(contains(@type, 'json'))] | //style | //noscript | //template")
-_SKIP_TEXT = {"script", "style", "noscript", "template"}
+# an element 250 levels down: one step per level, each node visited once (0.2 ms on a 100 KB page)
+_TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * 250) + ")")
 
 
 _HEAVY = re.compile(
@@ -55,7 +56,7 @@ def slim_html(html: str, limit: int) -> str:
 
 
 def nesting_depth(html: str) -> int:
-    """Deepest element nesting, counted on tags (cheap; used only to explain an extraction failure)."""
+    """Deepest element nesting, counted on tags (used only to explain a refusal)."""
     depth = deepest = 0
     for m in _TAG.finditer(html):
         name = m.group(2).lower()
@@ -227,16 +228,16 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
                  max_bytes: int = 5_000_000) -> Extracted | None:
     """Main content and metadata of one page; None when trafilatura finds no main content."""
     html = slim_html(html, max_bytes)
-    depth = nesting_depth(html)
-    if depth > 250:
-        # lxml stops at 255 levels and silently drops what is deeper: refuse instead
-        raise NotAnArticle(f"HTML nested {depth} levels deep: past the parser's limit of 255, no article "
-                           "content could be extracted")
     m = _HTML_LANG.search(html[:5000])
     lang_hint = m.group(1).lower() if m else None
     tree = parse_html(html)
     if tree is None:
         return None
+    if _TOO_DEEP(tree):
+        # lxml stops at 255 levels and silently drops what is deeper: refuse instead (the tag count, 3 ms a
+        # page, runs only here, for the message)
+        raise NotAnArticle(f"HTML nested {nesting_depth(html)} levels deep: past the parser's limit of 255, no "
+                           "article content could be extracted")
     removals, consent_share = preclean_html(tree, selectors)
     if consent_share > 0.6:
         raise NotAnArticle(f"not an article: cookie-consent page ({consent_share:.0%} of its text is the banner)")

@@ -18,6 +18,7 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     batch_size: int = 200
+    min_batch_size: int = 20
     max_file_bytes: int = 50_000_000
     max_decompressed_bytes: int = 50_000_000
     max_jsonl_line_bytes: int = 20_000_000
@@ -41,6 +42,7 @@ class Settings:
     dedup_containment: float = 0.90
     lock_timeout_s: float = 120.0
     read_retry_s: float = 30.0
+    memory_limit: str = "1GB"
     runner: str = "process"
     workers: int = 2
     dask_address: str = ""
@@ -61,6 +63,7 @@ class Settings:
 # (section, key) in pipeline.toml -> Settings field
 _MAPPING = {
     ("ingest", "batch_size"): "batch_size",
+    ("ingest", "min_batch_size"): "min_batch_size",
     ("ingest", "max_file_bytes"): "max_file_bytes",
     ("ingest", "max_decompressed_bytes"): "max_decompressed_bytes",
     ("ingest", "max_jsonl_line_bytes"): "max_jsonl_line_bytes",
@@ -84,6 +87,7 @@ _MAPPING = {
     ("dedup", "containment"): "dedup_containment",
     ("warehouse", "lock_timeout_s"): "lock_timeout_s",
     ("warehouse", "read_retry_s"): "read_retry_s",
+    ("warehouse", "memory_limit"): "memory_limit",
     ("runner", "kind"): "runner",
     ("runner", "workers"): "workers",
     ("runner", "dask_address"): "dask_address",
@@ -99,6 +103,7 @@ def validate(s: Settings) -> Settings:
             raise ConfigError(msg)
 
     need(s.batch_size >= 1, "batch_size must be >= 1")
+    need(s.min_batch_size >= 1, "min_batch_size must be >= 1")
     need(s.num_perm % s.bands == 0, f"dedup.num_perm ({s.num_perm}) must be a multiple of bands ({s.bands})")
     need(0.0 < s.dedup_threshold <= 1.0, "dedup.threshold must be in (0, 1]")
     need(0.0 <= s.lang_min_prob <= 1.0, "language.min_prob must be in [0, 1]")

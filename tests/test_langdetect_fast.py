@@ -1,0 +1,76 @@
+"""pipeline/langdetect_fast.py must give langdetect's own answers, bit for bit, only faster."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from langdetect.lang_detect_exception import LangDetectException
+
+from pipeline.langdetect_fast import FastDetector
+from pipeline.language import _factory
+from tests.lang_bench.corpus_loader import CORPUS
+
+EDGE_CASES = [
+    "",
+    "   ",
+    "1234 5678 !!! ???",
+    "https://example.org/a/b?c=d and mail me at someone@example.org please",
+    "ALL CAPITALS HEADLINE ABOUT THE HARBOUR COUNCIL VOTE",
+    "Mixed CASE words LIKE NATO and UNESCO in a normal sentence about budgets.",
+    "Tiếng Việt có dấu: Hà Nội mùa thu, phố cổ và những con đường rợp bóng cây.",
+    "Ti\u0301ê\u0301ng Vi\u0323ệt với dấu kết hợp viết rời từng ký tự.",
+    "東京都の新しい図書館は来月開館する予定です。市民の期待が高まっています。",
+    "서울시는 내년부터 새로운 버스 노선을 운영한다고 밝혔다.",
+    "المجلس البلدي يناقش ميزانية العام المقبل في جلسة علنية مساء الخميس.",
+    "Совет города обсудил новый бюджет на следующий год и план ремонта дорог.",
+    "Το δημοτικό συμβούλιο συζήτησε τον νέο προϋπολογισμό της πόλης.",
+    "English words mixed with 日本語の文章 and some русский текст in one line.",
+    "Şehir meclisi yeni bütçeyi ve ulaşım planını tartıştı; oylama yarın yapılacak.",
+    "Romanian: Consiliul local a discutat bugetul şi ţinta de investiţii pentru școli și țărani.",
+    "double  spaces   and\ttabs\nand new lines   everywhere  in   this text",
+    "x" * 20000,
+]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(7)
+    out = list(EDGE_CASES)
+    for path in sorted(CORPUS.glob("*.txt")):
+        lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+        out += rng.sample(lines, min(12, len(lines)))
+        out.append(" ".join(lines[:40]))  # an article-length text
+    return out
+
+
+def _answer(detector) -> list[tuple[str, float]] | str:
+    try:
+        return [(p.lang, p.prob) for p in detector.get_probabilities()]
+    except LangDetectException as exc:
+        return f"error: {exc}"
+
+
+@pytest.mark.parametrize("seed", [0, 42])
+def test_same_probabilities_as_langdetect(seed: int) -> None:
+    factory = _factory(seed)
+    texts = _texts()
+    assert len(texts) > 300
+    differ = []
+    for text in texts:
+        ref, fast = factory.create(), FastDetector(factory)
+        ref.append(text)
+        fast.append(text)
+        if _answer(ref) != _answer(fast):
+            differ.append(text[:80])
+    assert not differ, f"{len(differ)} texts answered differently, e.g. {differ[:3]}"
+
+
+def test_text_limit_and_appends_as_langdetect() -> None:
+    factory = _factory(0)
+    ref, fast = factory.create(), FastDetector(factory)
+    for d in (ref, fast):
+        d.set_max_text_length(300)
+        d.append("Le conseil municipal a voté le budget.   " * 20)
+        d.append("  The council voted on the budget.  ")
+    assert ref.text == fast.text
+    assert _answer(ref) == _answer(fast)
