@@ -105,6 +105,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
     import duckdb
 
+    from pipeline.settings import load_settings
     from warehouse.search import open_for_search, search
 
     try:
@@ -116,7 +117,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         print("articles search: --limit must be at least 1", file=sys.stderr)
         return 2
     try:
-        con = open_for_search(args.db)
+        con = open_for_search(args.db, memory_limit=load_settings().memory_limit)
     except FileNotFoundError as exc:
         print(f"articles search: {exc}", file=sys.stderr)
         return 2

@@ -67,12 +67,14 @@ def process_batch(files: list[SourceFile], settings: Settings,
     return process_files(files, settings, skip=skip)
 
 
-def _batches(files: list[SourceFile], size: int, floor: int, workers: int) -> Iterator[list[SourceFile]]:
-    """Batches of `size` files, shrinking near the end (guided scheduling) so the workers finish together."""
+def _batches(files: list[SourceFile], size: int, floor: int) -> Iterator[list[SourceFile]]:
+    """Batches of `size` files, shrinking near the end (a quarter of what is left, not below `floor`) so the
+    workers finish together. Boundaries depend on these two settings only, never on the runner: learned site
+    chrome counts a batch's pages together, so the same config gives the same warehouse on any runner."""
     floor = min(floor, size)
     i = 0
     while i < len(files):
-        n = max(floor, min(size, -(-(len(files) - i) // (2 * workers))))
+        n = max(floor, min(size, -(-(len(files) - i) // 4)))
         yield files[i: i + n]
         i += n
 
@@ -176,7 +178,7 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                         run_id, len(files), ", ".join(sources), n_index, time.perf_counter() - t0)
             pending: deque = deque()
             window = max(2, settings.workers * 2)
-            batch_iter = iter(_batches(files, settings.batch_size, settings.min_batch_size, settings.workers))
+            batch_iter = iter(_batches(files, settings.batch_size, settings.min_batch_size))
 
             def submit_next() -> bool:
                 batch = next(batch_iter, None)

@@ -21,10 +21,13 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 _TRANSLATOR = HTMLTranslator()
+# CSS separates class names by ASCII whitespace only, and its `i` flag folds ASCII letters only
+_WS = re.compile(r"[ \t\n\r\f]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _OPS: dict[str, Callable[[str, str], bool]] = {
     "exists": lambda have, want: True,
     "=": lambda have, want: have == want,
-    "~=": lambda have, want: bool(want) and not any(c.isspace() for c in want) and want in have.split(),
+    "~=": lambda have, want: bool(want) and not _WS.search(want) and want in _WS.split(have),
     "^=": lambda have, want: bool(want) and have.startswith(want),
     "$=": lambda have, want: bool(want) and have.endswith(want),
     "*=": lambda have, want: bool(want) and want in have,
@@ -43,7 +46,9 @@ class _Test:
         have = el.get(self.attr)
         if have is None:
             return False
-        return _OPS[self.op](have.lower() if self.ci else have, self.value.lower() if self.ci else self.value)
+        if self.ci:
+            return _OPS[self.op](have.translate(_ASCII_LOWER), self.value.translate(_ASCII_LOWER))
+        return _OPS[self.op](have, self.value)
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ class PageMatcher:
                 valued = [t for t in part.tests if t.value and t.op != "exists"]
                 if valued:  # an element can match only if this attribute holds this text (in any case)
                     t = valued[0]
-                    needles.setdefault(t.attr, set()).add(t.value.lower())
+                    needles.setdefault(t.attr, set()).add(t.value.translate(_ASCII_LOWER))
                 elif part.tests:
                     needles.setdefault(part.tests[0].attr, set()).add("")
                 else:
@@ -129,7 +134,7 @@ class PageMatcher:
             if attrib:
                 for name, rx in needles.items():
                     value = attrib.get(name)
-                    if value is not None and rx.search(value.lower()):
+                    if value is not None and rx.search(value.translate(_ASCII_LOWER)):
                         out.append(el)
                         break
         return out

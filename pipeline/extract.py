@@ -30,8 +30,8 @@ _PROTECTED = {"html", "body", "main", "article", "head"}
 _HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)?""", re.I)
 # never part of the text a reader sees; JSON-LD scripts stay (trafilatura reads metadata from them)
 _INVISIBLE = etree.XPath("//script[not(contains(@type, 'json'))] | //style | //noscript | //template")
-# an element 250 levels down: one step per level, each node visited once (0.2 ms on a 100 KB page)
-_TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * 250) + ")")
+# an element more than 250 levels down: one step per level, each node visited once (0.2 ms on a 100 KB page)
+_TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * 251) + ")")
 
 
 _HEAVY = re.compile(
@@ -120,11 +120,12 @@ def _matcher(compiled: tuple[CompiledSelector, ...]) -> PageMatcher:
     return PageMatcher(compiled)
 
 
-def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+def _attached(el: HtmlElement, top_of_page: HtmlElement) -> bool:
+    """Still in the page, not inside a subtree an earlier selector removed."""
     top = el
     while (parent := top.getparent()) is not None:
         top = parent
-    return top is root
+    return top is top_of_page
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -149,9 +150,12 @@ def preclean_html(tree: HtmlElement, selectors: tuple[Selector, ...]) -> tuple[l
     compiled = [compile_css(sel.css) for sel in selectors]
     matcher = _matcher(tuple(compiled))
     candidates = matcher.candidates(tree)
+    # lxml returns the body (renamed) of a page that starts with a comment or an XML declaration, still
+    # attached to its <html>: removals are checked against the real top of the page
+    top = tree.getroottree().getroot()
     for sel, css in zip(selectors, compiled, strict=True):
         for el in matcher.matches(css, tree, candidates):
-            if el.tag in _PROTECTED or not _attached(el, tree):
+            if el is tree or el.tag in _PROTECTED or not _attached(el, top):
                 continue  # never the page's main containers, nor what an earlier removal took with it
             text = text_of(el)
             if sel.category != "cookie" and len(text) > 0.4 * total and total > 200:

@@ -21,8 +21,9 @@ from langdetect.utils.ngram import NGram
 
 _SPACES = re.compile(" {2,}")
 _LATIN = re.compile("[A-z]")  # langdetect's test is 'A' <= ch <= 'z', punctuation between Z and a included
-# at or above U+0300, outside the Latin Extended Additional block (U+1E00-U+1EFF)
-_NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
+# at or above U+0300. langdetect means to leave out Latin Extended Additional (U+1E00-U+1EFF) but compares
+# a block number with the block's name, so it counts those letters too: so do we, to give its answers
+_NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 _NORMALIZED: dict[str, str] = {}
 
 
@@ -36,11 +37,12 @@ def _normalize(ch: str) -> str:
 class FastDetector(Detector):
     """Drop-in for langdetect's Detector (create it with `FastDetector(factory)`)."""
 
-    _vectors: dict[int, dict[str, np.ndarray]] = {}  # per profile map: n-gram -> probabilities as an array
-
     def __init__(self, factory: Any) -> None:
         super().__init__(factory)
-        self._vec = self._vectors.setdefault(id(self.word_lang_prob_map), {})
+        # n-gram -> its probabilities as an array, filled as n-grams are drawn; kept with the factory's profiles
+        if not hasattr(factory, "_fast_vectors"):
+            factory._fast_vectors = {}
+        self._vec: dict[str, np.ndarray] = factory._fast_vectors
 
     def append(self, text: str) -> None:
         text = self.URL_RE.sub(" ", text)

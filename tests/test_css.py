@@ -1,10 +1,12 @@
-"""pipeline/css.py matches exactly what the same CSS compiled to XPath by cssselect matches."""
+"""pipeline/css.py matches what CSS means: the same elements as cssselect's XPath and as soupsieve on bs4."""
 
 from __future__ import annotations
 
 import random
 
 import pytest
+import soupsieve
+from bs4 import BeautifulSoup
 from cssselect import HTMLTranslator
 from lxml import etree
 
@@ -25,13 +27,15 @@ PAGE = """<html lang="en"><head><title>T</title></head><body>
 <div class="newsletter"><div class="inner newsletter-box">Sign up</div></div>
 <figure><img src="a.png"><figcaption>Caption</figcaption></figure>
 <section><input type="EMAIL" name="e"></section><form><div><input type="email"></div></form></article>
-<footer role="contentinfo">Footer</footer></body></html>"""
+<footer role="contentinfo">Footer</footer>
+<div class="ad\u00a0nbsp">not the class "ad": a no-break space does not separate class names</div>
+<div class="ADVERT\u212a">Kelvin sign: not an ASCII letter</div></body></html>"""
 
 EXTRA = [
     "#Cookie-Banner", "div.promo", "[data-role^='share']", "[lang|=en]", "a[href$='.pdf' i]", "a[href$='.pdf']",
     "[hidden]", "p, nav", "div.head.foot", "[class~='ad']", "*", "DIV[class*='ADX']", "[class^='promo' i]",
     "[id='cookie-banner' i]", "article p", "div > div", ":is(div, section):has(> input[type='email' i])",
-    "ul li a", "p:first-child", "div:not(.ad)",
+    "ul li a", "p:first-child", "div:not(.ad)", "[class*='advertk' i]",
 ]
 
 
@@ -48,16 +52,30 @@ def _selectors() -> list[str]:
     return [s.css for s in cached_rules(load_settings().config_dir).selectors] + EXTRA
 
 
+def _ours(css: str, page: str) -> list:
+    compiled = compile_css(css)
+    matcher = PageMatcher((compiled,))
+    tree = parse_html(page)
+    return matcher.matches(compiled, tree, matcher.candidates(tree)), tree
+
+
 @pytest.mark.parametrize("css", _selectors())
 def test_matches_what_cssselect_xpath_matches(css: str) -> None:
     reference = etree.XPath(HTMLTranslator().css_to_xpath(css))
-    compiled = compile_css(css)
-    matcher = PageMatcher((compiled,))
     for page in _pages():
-        tree = parse_html(page)
-        want = reference(tree)
-        got = matcher.matches(compiled, tree, matcher.candidates(tree))
-        assert got == want, css
+        got, tree = _ours(css, page)
+        assert got == reference(tree), css
+
+
+@pytest.mark.parametrize("css", _selectors())
+def test_matches_what_soupsieve_matches(css: str) -> None:
+    """An independent engine (soupsieve on a BeautifulSoup tree of the same page) as the oracle."""
+    for page in _pages():
+        got, _ = _ours(css, page)
+        # class kept as written: bs4 would split it on any Unicode space, CSS only on ASCII whitespace
+        soup = BeautifulSoup(page, "lxml", multi_valued_attributes=None)
+        want = [(el.name, dict(el.attrs)) for el in soupsieve.select(css, soup)]
+        assert [(el.tag, dict(el.attrib)) for el in got] == want, css
 
 
 def test_simple_selectors_run_in_python_and_the_rest_as_xpath() -> None:
@@ -85,3 +103,16 @@ def test_bad_css_is_a_config_error(tmp_path) -> None:
         '[[selector]]\nid = "sel.bad"\ncategory = "ad"\ncss = "div[class="\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="sel.bad"):
         load_rules(tmp_path)
+
+
+@pytest.mark.parametrize("prefix", ["<!-- saved from url=(0042)https://example.org/ -->\n",
+                                    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n', "\ufeff"])
+def test_preclean_works_when_the_page_does_not_start_with_html(prefix: str) -> None:
+    """lxml then returns the page's body under another name, still attached to its <html>."""
+    selectors = cached_rules(load_settings().config_dir).selectors
+    tree = parse_html(prefix + PAGE)
+    removals, consent = preclean_html(tree, selectors)
+    ids = {r.rule_id for r in removals}
+    assert {"sel.cookie", "sel.navigation", "sel.footer"} <= ids
+    assert consent > 0
+    assert "First paragraph of the article text." in " ".join(tree.itertext())

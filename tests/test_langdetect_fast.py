@@ -30,6 +30,11 @@ EDGE_CASES = [
     "Romanian: Consiliul local a discutat bugetul şi ţinta de investiţii pentru școli și țărani.",
     "double  spaces   and\ttabs\nand new lines   everywhere  in   this text",
     "x" * 20000,
+    # Latin Extended Additional letters tip langdetect's latin/non-latin count (it counts them as non-latin)
+    "ệệệ a",
+    "ệệ ab",
+    "Ở ngoài trời mưa to, và Nguyễn đã về nhà sớm hơn mọi ngày để nấu cơm.",
+    "東京 ệệ abc",
 ]
 
 

@@ -164,7 +164,7 @@ def _in_memory_index(db: str | Path, retry_s: float) -> duckdb.DuckDBPyConnectio
 
 
 def open_for_search(db: str | Path, retry_s: float = 30.0, lock_wait_s: float = 2.0,
-                    note: Callable[[str], None] = _note) -> duckdb.DuckDBPyConnection:
+                    note: Callable[[str], None] = _note, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """A connection whose search index covers every canonical article.
 
     Fresh index: the file is opened read-only. Stale or missing: it is rebuilt in the file under the ingest's
@@ -184,7 +184,7 @@ def open_for_search(db: str | Path, retry_s: float = 30.0, lock_wait_s: float = 
     t0 = time.perf_counter()
     try:
         with writer_lock(str(db), lock_wait_s):
-            wcon = connect(db, read_only=False, retry_s=min(retry_s, 5.0))
+            wcon = connect(db, read_only=False, retry_s=min(retry_s, 5.0), memory_limit=memory_limit)
             try:
                 rebuilt = rebuild_search_index(wcon)
             finally:

@@ -90,6 +90,9 @@ class Warehouse:
     def session(self) -> Iterator[None]:
         """One connection for a batch's lookups and its load: each open and close (with its checkpoint) costs
         ~60 ms, 0.18 s a batch when every call opened its own. Readers still get their turn between batches."""
+        if self._shared is not None:  # already in one: keep it
+            yield
+            return
         with self.connection() as con:
             self._shared = con
             try:
