@@ -2,8 +2,8 @@
 
 The page is parsed once, by lxml with trafilatura's own parser settings, and the cleaned tree is handed to
 trafilatura as is: parsing with BeautifulSoup, matching with soupsieve and serialising back cost 8x
-trafilatura's own time on a 100 KB page (profile in README). Selectors are CSS in config, compiled to XPath.
-BeautifulSoup stays as the lenient rescue parser for markup lxml cannot make a tree of.
+trafilatura's own time on a 100 KB page (profile in README). Selectors are CSS in config, run by
+pipeline/css.py. BeautifulSoup stays as the lenient rescue parser for markup lxml cannot make a tree of.
 """
 
 from __future__ import annotations
@@ -87,17 +87,13 @@ class Extracted:
     lines: list[str] = field(default_factory=list)  # the page's first visible lines, for bylines and datelines
 
 
-_TEXT_NODES = etree.XPath("descendant-or-self::text()[not(parent::script or parent::style or parent::noscript "
-                          "or parent::template)]", smart_strings=False)
-
-
-def _strings(el: HtmlElement) -> list[str]:
-    """The element's text nodes in document order, as BeautifulSoup's get_text sees them (no script text)."""
-    return _TEXT_NODES(el)
+# an element's text nodes in document order, as BeautifulSoup's get_text sees them (no script text)
+_STRINGS = etree.XPath("descendant-or-self::text()[not(parent::script or parent::style or parent::noscript "
+                       "or parent::template)]", smart_strings=False)
 
 
 def text_of(el: HtmlElement) -> str:
-    return " ".join(s for s in (x.strip() for x in _strings(el)) if s)
+    return " ".join(s for s in (x.strip() for x in _STRINGS(el)) if s)
 
 
 def visible_lines(tree: HtmlElement, limit: int = 80) -> list[str]:
@@ -106,7 +102,7 @@ def visible_lines(tree: HtmlElement, limit: int = 80) -> list[str]:
     body = tree.find(".//body") if tree.tag != "body" else tree
     root = found if found is not None else (body if body is not None else tree)
     out = []
-    for line in "\n".join(_strings(root)).split("\n"):
+    for line in "\n".join(_STRINGS(root)).split("\n"):
         line = " ".join(line.split())
         if line:
             out.append(line)

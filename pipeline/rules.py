@@ -138,10 +138,9 @@ def _parse_selector(path: Path, raw: dict, seen: set[str]) -> Selector:
     if not isinstance(css, str) or not css.strip():
         raise ConfigError(f"{path}: selector {sid!r}: css must be a non-empty string")
     try:
-        from cssselect import HTMLTranslator
-        from lxml import etree
+        from pipeline.css import compile_css
 
-        etree.XPath(HTMLTranslator().css_to_xpath(css))  # what pipeline/extract.py runs
+        compile_css(css)  # what pipeline/extract.py runs
     except Exception as exc:  # cssselect's SelectorError / ExpressionError, lxml's XPathSyntaxError
         raise ConfigError(f"{path}: selector {sid!r}: bad CSS selector: {exc}") from exc
     return Selector(id=sid, category=raw["category"], css=css, source=str(path))
