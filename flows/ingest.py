@@ -21,6 +21,7 @@ from prefect.context import get_run_context
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from pydantic import Field
 
+from flows.pool import current_pool, exit_with_parent
 from flows.report import RunStats
 from flows.runners import task_runner_for
 from pipeline.chrome import ChromeCounter
@@ -36,34 +37,16 @@ from warehouse.store import Warehouse, fault_point
 DEFAULT_DB = "warehouse/articles.duckdb"
 
 
-_WATCHING = False
-
-
-def _exit_with_parent() -> None:
-    """In a pool worker, exit when the flow process dies (even by SIGKILL) instead of lingering as an orphan."""
-    global _WATCHING
-    import multiprocessing
-    import threading
-
-    if _WATCHING or multiprocessing.parent_process() is None:
-        return
-    _WATCHING = True
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
 # pure CPU work, recomputed on retry: no cache key to hash from the inputs
 @task(name="process-batch", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def process_batch(files: list[SourceFile], settings: Settings,
                   skip: set[tuple[str, str]]) -> tuple[list[ProcessedDoc], dict[str, int]]:
-    """Read and clean a batch of files; pure CPU work, safe to retry and to run in any worker."""
-    _exit_with_parent()
+    """Read and clean a batch of files; pure CPU work, safe to retry and to run in any worker. With the default
+    runner this task run is a thread of the flow process and the work goes to its plain worker processes."""
+    pool = current_pool()
+    if pool is not None:
+        return pool.run(process_files, files, settings, None, skip)
+    exit_with_parent()  # a Dask worker
     return process_files(files, settings, skip=skip)
 
 

@@ -4,7 +4,8 @@
   1. trafilatura.extract alone on the corpus's HTML files, one process (the baseline);
   2. the full pipeline as a Prefect flow (process pool, both cores) against a Prefect server started
      beforehand, as `make server` or a deployment provides;
-  3. the same run body on a bare process pool, without Prefect: the difference is Prefect's share;
+  3. the same run body on the same worker pool driven by plain threads, without Prefect: the difference is
+     Prefect's share;
 then the ratio of (2) to (1), CPU seconds per stage, and peak RSS of the flow process and of the largest
 worker. `make bench-scale` runs (2) on 1k, 10k and 100k documents for time linearity and flat memory.
 Figures go to build/bench.json and build/bench-scale.json.
@@ -15,14 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import multiprocessing
 import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,17 +58,24 @@ def measure_prefect(corpus: Path, db: str) -> dict:
 
 def measure_plain(corpus: Path, db: str) -> dict:
     from flows.ingest import ingest_body
+    from flows.pool import WorkerPool
     from pipeline.process import process_files
     from pipeline.settings import load_settings
 
     settings = load_settings()
     logging.basicConfig(level=logging.WARNING)
     t = time.perf_counter()
-    # spawn, as Prefect's process pool does: the comparison is of orchestration, not of process start methods
-    with ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        _, stats = ingest_body([str(corpus.absolute())], db, settings,
-                               lambda batch, s, skip: pool.submit(process_files, batch, s, None, skip),
-                               logging.getLogger("bench"))
+    # the flow's own worker pool, driven by plain threads instead of Prefect task runs: the comparison is of
+    # orchestration only
+    pool = WorkerPool(settings.workers)
+    try:
+        with ThreadPoolExecutor(2 * settings.workers) as threads:
+            _, stats = ingest_body([str(corpus.absolute())], db, settings,
+                                   lambda batch, s, skip: threads.submit(pool.run, process_files, batch, s, None,
+                                                                         skip),
+                                   logging.getLogger("bench"))
+    finally:
+        pool.close()
     wall = time.perf_counter() - t
     return {"wall_s": wall, "records": stats.counts()["records_seen"], **_rss()}
 
