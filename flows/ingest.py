@@ -134,7 +134,7 @@ Submit = Callable[[list[SourceFile], Settings, set[tuple[str, str]]], _Future]
 def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Submit,
                 logger: logging.Logger | logging.LoggerAdapter, flow_run_id: str | None = None) -> tuple[str, RunStats]:
     """The run itself, whatever executes the batches: the flow passes `process_batch.submit`; `make bench`
-    also runs it on a bare process pool to measure what Prefect adds."""
+    also runs it on the same worker pool without Prefect to measure what Prefect adds."""
     run_id = f"run-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     stats = RunStats()
     with writer_lock(db_path, settings.lock_timeout_s):

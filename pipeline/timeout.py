@@ -21,7 +21,7 @@ def _raise(signum, frame):  # noqa: ARG001 - signal handler signature
 def time_limit(seconds: float) -> Iterator[bool]:
     """Raise DocumentTimeout in the block after `seconds` (SIGALRM timer).
 
-    Works in a process's main thread (Prefect process-pool and Dask workers, the CLI); in other threads
+    Works in a process's main thread (pool and Dask workers, the CLI); in other threads
     signals cannot be used, so the block runs unlimited and the context yields False.
     """
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
