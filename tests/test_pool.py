@@ -33,3 +33,30 @@ def test_a_dead_worker_breaks_one_call_and_the_pool_is_replaced():
     finally:
         pool.close()
     assert second != first
+
+
+def _where() -> tuple[int, int | None]:
+    from flows.pool import current_pool
+
+    pool = current_pool()
+    return os.getpid(), pool.run(os.getpid) if pool else None
+
+
+def test_default_runner_runs_task_runs_in_the_flow_process_and_batches_in_its_pool(prefect_server):
+    from prefect import flow, task
+
+    from flows.pool import current_pool
+    from flows.runners import task_runner_for
+    from pipeline.settings import load_settings
+
+    where = task(_where)
+
+    @flow(task_runner=task_runner_for(load_settings(), "process"))
+    def probe() -> list[tuple[int, int | None]]:
+        return [f.result() for f in [where.submit() for _ in range(4)]]
+
+    seen = probe()
+    assert {task_pid for task_pid, _ in seen} == {os.getpid()}  # Prefect's task runs: threads of this process
+    worker_pids = {worker for _, worker in seen}
+    assert None not in worker_pids and os.getpid() not in worker_pids  # the batch work: pool processes
+    assert current_pool() is None  # the pool ends with the flow run

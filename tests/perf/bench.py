@@ -2,7 +2,7 @@
 
 `make bench` (2,000 documents) prints, each measured in its own process so peak RSS belongs to one role:
   1. trafilatura.extract alone on the corpus's HTML files, one process (the baseline);
-  2. the full pipeline as a Prefect flow (process pool, both cores) against a Prefect server started
+  2. the full pipeline as a Prefect flow (worker pool, both cores) against a Prefect server started
      beforehand, as `make server` or a deployment provides;
   3. the same run body on the same worker pool driven by plain threads, without Prefect: the difference is
      Prefect's share;
