@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval bench-dedup bench-lang corpus bench bench-scale
+.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval eval-real bench-dedup bench-lang corpus bench bench-scale
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,3 +62,6 @@ fmt: install
 
 clean-warehouse:
 	rm -f $(DB) $(DB).wal $(DB).lock
+
+eval-real: install  ## the real flow and trafilatura alone on ../shared/realworld (HTML and browser text), side by side
+	$(BIN)/python tests/eval_real/run.py

@@ -204,7 +204,8 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                             counts["unchanged"])
                 for r in resolved:
                     if r.status == "rejected":
-                        logger.warning("rejected %s#%d: %s", r.doc.source_path, r.doc.record_index, r.doc.reason)
+                        logger.warning("rejected %s#%d [%s]: %s", r.doc.source_path, r.doc.record_index,
+                                       r.doc.reason_code, r.doc.reason)
             ts = time.perf_counter()
             try:
                 rebuilt = wh.refresh_search_index()

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.models import ResolvedDoc
-
-
-def reason_key(reason: str | None) -> str:
-    """Group rejections by kind: drop the line number and the specifics after the first colon."""
-    text = re.sub(r"^line \d+: ", "", reason or "unknown")
-    return text.split(":")[0].split(" (")[0]
 
 
 @dataclass
@@ -42,7 +35,7 @@ class RunStats:
         self.rejected += c["rejected"]
         for r in resolved:
             if r.status == "rejected":
-                self.reasons[reason_key(r.doc.reason)] += 1
+                self.reasons[r.doc.reason_code or "unknown"] += 1
             elif r.status == "loaded":
                 self.languages[r.doc.language] += 1
             for rm in r.doc.removals:

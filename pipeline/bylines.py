@@ -38,11 +38,17 @@ _D_MONTH_Y = re.compile(r"\b(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?([^\W\d_]{3,10
 _MONTH_D_Y = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+# 2019年4月21日 (ja, zh), 2019년 4월 21일 (ko), 2019/4/21 and 2019.04.21 (year first)
+_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+_YMD = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})(?![\d./])")
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-.]+(?:\s+(?:de |da |do |dos |van |von |del |di |le |la )?[A-ZÀ-ÖØ-Þ][\w'’\-.]+){1,3}"
 _NAMES = rf"{_NAME}(?:\s*(?:,|&|\bet\b|\band\b|\bund\b|\by\b|\be\b)\s*{_NAME})*"
 _BYLINE = re.compile(
-    rf"(?:^|[\s·|,—–-])(?i:par|by|von|por|di|door|texto de|reportagem de|a cura di)\s*:?\s+(?P<names>{_NAMES})"
+    # at the start of a line, after a separator or after a date ("Posted on May 3, 2025 by"), never inside a
+    # sentence or a headline ("Shot Dead By Rookie Police Officer")
+    r"(?:^|[·|,—–-]\s*|(?<=\d)\s+|(?i:posted|written|published|publié|publicado|pubblicato)\s+)"
+    rf"(?i:par|by|von|por|di|door|texto de|reportagem de|a cura di)\s*:?\s+(?P<names>{_NAMES})"
     r"(?=\s*(?:$|[·|,—–(]|\s-\s|\s+\d|\s+(?i:le|on|am|el|il|em|published|publié)\b))",
 )
 _SPLIT = re.compile(r"\s*(?:,|&|\bet\b|\band\b|\bund\b|\by\b|\be\b)\s*")
@@ -61,8 +67,10 @@ def _valid(y: int, m: int, d: int) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """First date in a line, as ISO: '3 mars 2025', 'March 3, 2025', '4. März 2025', '12/03/2025', '2025-03-12'."""
-    for rx, order in ((_ISO, "ymd"), (_D_MONTH_Y, "dMy"), (_MONTH_D_Y, "Mdy"), (_NUMERIC, "dmy")):
+    """First date in a line, as ISO: '3 mars 2025', 'March 3, 2025', '4. März 2025', '12/03/2025', '2025-03-12',
+    '2025年3月12日', '2025/3/12'."""
+    for rx, order in ((_ISO, "ymd"), (_CJK, "ymd"), (_D_MONTH_Y, "dMy"), (_MONTH_D_Y, "Mdy"), (_YMD, "ymd"),
+                      (_NUMERIC, "dmy")):
         for m in rx.finditer(text):
             g = m.groups()
             if order == "ymd":

@@ -89,6 +89,7 @@ class ChromeCounter:
         if not doc.paragraphs:
             doc.status = "rejected"
             doc.reason = "not an article: every line is chrome repeated across this site's pages"
+            doc.reason_code = "not_article.chrome_only"
             doc.language = UNDETERMINED
             return True
         doc.content_hash = content_hash(doc.text)

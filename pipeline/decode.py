@@ -41,7 +41,11 @@ _WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "windows-1252", "mac
 
 
 class DecodeError(ValueError):
-    """The bytes are not text; the message says what they look like."""
+    """The bytes are not text; the message says what they look like, the code is stable for SQL."""
+
+    def __init__(self, message: str, code: str = "decode.undecodable") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -92,7 +96,7 @@ def decode_bytes(data: bytes, *, is_html: bool = False) -> tuple[str, str]:
     """Return (text, encoding name). Raises DecodeError for binary or undecodable content."""
     kind = sniff_binary(data)
     if kind:
-        raise DecodeError(f"binary content ({kind}), not text")
+        raise DecodeError(f"binary content ({kind}), not text", "decode.binary")
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:

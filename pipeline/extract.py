@@ -17,12 +17,17 @@ import trafilatura
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata, extract_title
+from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from pipeline.css import CompiledSelector, PageMatcher, compile_css
+from pipeline.metadata import clean_date, site_from_url
 from pipeline.models import Block, Removal
+from pipeline.pagetype import link_key
 from pipeline.rules import Selector
 from pipeline.segment import normalize_text
+from pipeline.textstats import word_count
 
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
@@ -51,7 +56,7 @@ def slim_html(html: str, limit: int) -> str:
     slim = _HEAVY.sub(" ", html)
     if len(slim) > limit:
         raise NotAnArticle(f"HTML page too large to extract: {len(slim) / 1e6:.1f} MB of markup without scripts "
-                           f"and styles > {limit / 1e6:.0f} MB limit ([ingest] max_html_bytes)")
+                           f"and styles > {limit / 1e6:.0f} MB limit ([ingest] max_html_bytes)", "too_large")
     return slim
 
 
@@ -71,7 +76,12 @@ def nesting_depth(html: str) -> int:
 
 
 class NotAnArticle(ValueError):
-    """The page is something else (a consent wall, an index); the message says what."""
+    """The page cannot be or is not an article (too large, too deep, a consent wall); the code is stable."""
+
+    def __init__(self, message: str, code: str, removals: list[Removal] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.removals = removals or []
 
 
 @dataclass
@@ -85,6 +95,8 @@ class Extracted:
     url: str | None = None
     lang_hint: str | None = None
     lines: list[str] = field(default_factory=list)  # the page's first visible lines, for bylines and datelines
+    link_texts: frozenset[str] = frozenset()  # the page's headline-like link texts (pagetype.link_key)
+    date_from_markup: bool = False  # the date is what the page states of itself (meta tags), not a guess
 
 
 # an element's text nodes in document order, as BeautifulSoup's get_text sees them (no script text)
@@ -124,6 +136,78 @@ def _attached(el: HtmlElement, top_of_page: HtmlElement) -> bool:
     return top is top_of_page
 
 
+_PUBLISHED_META = etree.XPath(
+    "//meta[@property='article:published_time' or @name='article:published_time' or @itemprop='datePublished' "
+    "or @name='parsely-pub-date' or @name='pubdate' or @name='publishdate' or @name='publish-date' "
+    "or @name='sailthru.date' or @name='dc.date.issued' or @name='DC.date.issued' or @name='dcterms.created' "
+    "or @property='og:published_time'] | //*[@itemprop='datePublished']"
+)
+_JAN_FIRST = ("{y}-01-01|{y}/0?1/0?1\\b|\\b0?1[./]0?1[./]{y}|{y}年0?1月0?1日"
+              "|(?i:jan(?:uary)?\\.? 1(?:st)?,? {y}|\\b1(?:st|er)? jan\\w*\\.? {y})")
+
+
+def published_in_markup(tree: HtmlElement) -> str | None:
+    """The publication date the page states in its markup (meta tags, itemprop), ISO; None when it states none.
+
+    htmldate reads most of these, but it may prefer a date of another story on the page (a most-read list):
+    what the page says of itself comes first.
+    """
+    for el in _PUBLISHED_META(tree):
+        raw = el.get("content") or el.get("datetime") or (text_of(el) if el.tag != "meta" else "")
+        found = clean_date(raw.strip()) if raw else None
+        if found:
+            return found
+    return None
+
+
+def year_only_guess(date: str | None, html: str) -> bool:
+    """htmldate answers YYYY-01-01 when all it found was a year (a copyright line): true when the page shows
+    no first of January of that year anywhere."""
+    if not date or len(date) != 10 or date[4:] != "-01-01":
+        return False
+    return re.search(_JAN_FIRST.format(y=date[:4]), html) is None
+
+
+def _words(text: str, site_words: set[str]) -> set[str]:
+    return {w for w in link_key(text).split() if len(w) > 1 and w not in site_words}
+
+
+def headline(tree: HtmlElement, heading: str, site_names: tuple[str | None, ...]) -> str:
+    """The page's headline when its metadata has none and trafilatura took a heading.
+
+    A short heading that shares no word (site names aside) with the page's <title> is not the headline: it
+    is a logo, a newsletter box or a comment form's. Then the h1/h2 closest to the <title>, else the <title>
+    itself (its site suffix is dropped later).
+    """
+    el = tree.find(".//title")
+    page_title = " ".join(text_of(el).split()) if el is not None else ""
+    site_words: set[str] = set()
+    for name in site_names:
+        if name:
+            site_words |= set(link_key(name.removeprefix("www.").rsplit(".", 1)[0]).split())
+    title_words = _words(page_title, site_words)
+    if not title_words or len(heading.split()) > 5 or _words(heading, site_words) & title_words:
+        return heading  # a long heading is a headline even when the <title> is worded for search engines
+    best, best_n = page_title, 1
+    for h in tree.iter("h1", "h2"):
+        text = " ".join(text_of(h).split())
+        words = _words(text, site_words)
+        n = len(words & title_words)
+        if n > best_n and n >= 0.5 * len(words):
+            best, best_n = text, n
+    return best
+
+
+def link_texts(tree: HtmlElement, min_words: int = 3) -> frozenset[str]:
+    """Texts of the page's links long enough to be headlines: an index page's blocks are these."""
+    out = set()
+    for a in tree.iter("a"):
+        text = text_of(a)
+        if word_count(text) >= min_words:
+            out.add(link_key(text))
+    return frozenset(out)
+
+
 def parse_html(html: str) -> HtmlElement | None:
     """trafilatura's own parse; BeautifulSoup's lenient parser when lxml makes no tree of the markup."""
     tree = load_html(html)
@@ -132,8 +216,26 @@ def parse_html(html: str) -> HtmlElement | None:
     return tree
 
 
-def preclean_html(tree: HtmlElement, selectors: tuple[Selector, ...]) -> tuple[list[Removal], float]:
-    """Drop nodes matching config selectors, in place; never the page's main containers.
+# paragraphs long enough to be sentences of an article (characters), and the least of them a page must have
+# for the guard to judge it
+_PROSE_MIN_CHARS = 80
+_GUARD_MIN_PROSE = 400
+
+
+def prose_chars(el: HtmlElement) -> int:
+    """Characters in the element's paragraphs of sentence length: what would be the body, not menus or links."""
+    total = 0
+    for p in el.iter("p", "pre", "blockquote"):
+        n = len(text_of(p))
+        if n >= _PROSE_MIN_CHARS:
+            total += n
+    return total
+
+
+def preclean_html(tree: HtmlElement, selectors: tuple[Selector, ...],
+                  guard_share: float = 0.5) -> tuple[list[Removal], float]:
+    """Drop nodes matching config selectors, in place; never the page's main containers, never a node holding
+    more than guard_share of the page's paragraph text (a share bar's class on the article's wrapper).
 
     Returns the removals and the share of the page's text that sat in cookie or consent nodes (near 1.0 on
     a consent wall).
@@ -141,6 +243,7 @@ def preclean_html(tree: HtmlElement, selectors: tuple[Selector, ...]) -> tuple[l
     for el in _INVISIBLE(tree):
         el.drop_tree()
     total = len(text_of(tree)) or 1
+    prose_total = prose_chars(tree)
     removals: list[Removal] = []
     consent_chars = 0
     compiled = [compile_css(sel.css) for sel in selectors]
@@ -154,12 +257,13 @@ def preclean_html(tree: HtmlElement, selectors: tuple[Selector, ...]) -> tuple[l
             if el is tree or el.tag in _PROTECTED or not _attached(el, top):
                 continue  # never the page's main containers, nor what an earlier removal took with it
             text = text_of(el)
-            if sel.category != "cookie" and len(text) > 0.4 * total and total > 200:
-                continue  # a selector that would swallow the article is wrong for this page
+            if sel.category != "cookie" and prose_total >= _GUARD_MIN_PROSE \
+                    and prose_chars(el) > guard_share * prose_total:
+                continue  # a selector that would swallow the article's paragraphs is wrong for this page
             if sel.category == "cookie":
                 consent_chars += len(text)
             if text:
-                removals.append(Removal(sel.id, sel.category, normalize_text(text)))
+                removals.append(Removal(sel.id, sel.category, normalize_text(text), page_share=len(text) / total))
             el.drop_tree()
     return removals, min(1.0, consent_chars / total)
 
@@ -225,7 +329,7 @@ def _blocks_from_body(body: etree._Element) -> list[Block]:
 
 
 def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = None,
-                 max_bytes: int = 5_000_000) -> Extracted | None:
+                 max_bytes: int = 5_000_000, guard_share: float = 0.5) -> Extracted | None:
     """Main content and metadata of one page; None when trafilatura finds no main content."""
     html = slim_html(html, max_bytes)
     m = _HTML_LANG.search(html[:5000])
@@ -237,21 +341,37 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
         # lxml stops at 255 levels and silently drops what is deeper: refuse instead (the tag count, 3 ms a
         # page, runs only here, for the message)
         raise NotAnArticle(f"HTML nested {nesting_depth(html)} levels deep: past the parser's limit of 255, no "
-                           "article content could be extracted")
-    removals, consent_share = preclean_html(tree, selectors)
+                           "article content could be extracted", "html.too_deep")
+    # metadata first, from the page as published: selectors remove bylines and datelines from the body, not
+    # from what the page says about itself
+    meta = extract_metadata(tree, url, set_date_params(True), False, set())
+    date = published_in_markup(tree)
+    date_from_markup = date is not None
+    date = date or meta.date
+    if year_only_guess(date, html):
+        date = None
+    fallback_title = extract_title(tree)
+    removals, consent_share = preclean_html(tree, selectors, guard_share)
+    if meta.title and meta.title == fallback_title:
+        # no title in the page's metadata: trafilatura took a heading, which may be a logo, a newsletter box or
+        # a comment form's: take the heading the <title> element names
+        meta.title = headline(tree, extract_title(tree) or meta.title, (site_from_url(url or meta.url),
+                                                                          meta.sitename))
     if consent_share > 0.6:
-        raise NotAnArticle(f"not an article: cookie-consent page ({consent_share:.0%} of its text is the banner)")
+        raise NotAnArticle(f"not an article: cookie-consent page ({consent_share:.0%} of its text is the banner)",
+                           "not_article.consent_wall", removals)
     lines = visible_lines(tree)
     doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url or meta.url, with_metadata=False, include_comments=False, include_tables=True,
         include_images=False, include_links=False, fast=False,
     )
     if doc is None or doc.body is None:
         return None
     blocks = _blocks_from_body(doc.body)
     return Extracted(
-        blocks=blocks, removals=removals, title=doc.title, author=doc.author, date=doc.date,
-        sitename=doc.sitename, url=doc.url, lang_hint=lang_hint, lines=lines,
+        blocks=blocks, removals=removals, title=meta.title, author=meta.author, date=date,
+        date_from_markup=date_from_markup, sitename=meta.sitename, url=meta.url, lang_hint=lang_hint, lines=lines,
+        link_texts=link_texts(tree),
     )
 
 

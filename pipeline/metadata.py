@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
-_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[|\-–—·:]\s+(?P<site>[^|\-–—·]{2,40})$")
+from pipeline.settings import CONFIG_DIR, ConfigError
+
+# "Headline - Site", "Headline | Site", "Headline：Site" (full-width and bare separators too; the tail must name
+# the site, so a colon inside a headline is safe)
+_SUFFIX = re.compile(r"^(?P<title>.{4,}?)(?:\s*[|｜：:]\s*|\s+[\-–—·]\s+)(?P<site>[^|｜：:\-–—·]{2,40})$")
 _AUTHOR_PREFIX = re.compile(r"^(?:par|by|von|por|di|de|door|av|written by)\s*:?\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\bet\b|\band\b|&|\bund\b|\by\b|\be\b)\s*")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -29,6 +36,16 @@ def _ascii(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _abbreviates(site: str, tail: str) -> bool:
+    """'nytimes.com' names 'The New York Times': the host's letters, in order, start the tail's first word."""
+    host = re.sub(r"[^a-z0-9]", "", site.removeprefix("www.").rsplit(".", 1)[0])
+    words = re.sub(r"^the\s+", "", tail).split()
+    if len(host) < 4 or not words or len(words) > 5 or words[0][0] != host[0]:
+        return False
+    rest = iter("".join(words))
+    return all(c in rest for c in host)
+
+
 def clean_title(title: str | None, site: str | None = None, sitename: str | None = None) -> str | None:
     """Drop a trailing ' - Site Name' / ' | Site' when it names the site."""
     if not title:
@@ -39,23 +56,54 @@ def clean_title(title: str | None, site: str | None = None, sitename: str | None
         tail = _ascii(m.group("site").strip().lower())
         names = {_ascii(n.lower()) for n in (site, sitename) if n}
         compact = re.sub(r"[^a-z0-9]", "", tail)
-        if any(tail == n or compact and compact in re.sub(r"[^a-z0-9]", "", n) for n in names):
+        if any(tail == n or compact and compact in re.sub(r"[^a-z0-9]", "", n)
+               or len(n) >= 4 and n in tail or _abbreviates(n, tail) for n in names):
             return m.group("title").strip()
     return title
 
 
-def clean_authors(raw: str | list[str] | None) -> str | None:
-    """Names only, several kept, joined by '; ' (trafilatura's convention)."""
+@lru_cache(maxsize=8)
+def not_name_patterns(config_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(id, pattern) of config/authors.toml: what is never a person's name."""
+    path = Path(config_dir or CONFIG_DIR) / "authors.toml"
+    if not path.exists():
+        return ()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data.get("not_a_name", []))
+    except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
+        raise ConfigError(f"{path}: {type(exc).__name__}: {exc}") from exc
+
+
+def _names_site(name: str, site_names: tuple[str | None, ...]) -> bool:
+    compact = re.sub(r"[\W_]", "", _ascii(name.lower()))
+    for site in site_names:
+        if not site or len(compact) < 3:
+            continue
+        host = re.sub(r"[\W_]", "", _ascii(site.lower().removeprefix("www.")))
+        if compact == host or compact in host or host.rsplit("com", 1)[0] == compact:
+            return True
+    return False
+
+
+def clean_authors(raw: str | list[str] | None, site_names: tuple[str | None, ...] = (),
+                  config_dir: str | None = None) -> str | None:
+    """Names only, several kept, joined by '; ' (trafilatura's convention); never a month, a profile link, a
+    social network, an address or the site itself (config/authors.toml)."""
     if not raw:
         return None
     parts = raw if isinstance(raw, list) else [raw]
+    patterns = not_name_patterns(config_dir)
     names: list[str] = []
     for part in parts:
         part = _AUTHOR_PREFIX.sub("", " ".join(part.split()))
         for name in _AUTHOR_SPLIT.split(part):
-            name = name.strip(" .,:;|-–—")
-            if name and any(c.isalpha() for c in name) and name not in names:
-                names.append(name)
+            name = name.strip(" .,:;|-–—《》「」【】")
+            if not name or not any(c.isalpha() for c in name) or name in names:
+                continue
+            if any(p.search(name) for _, p in patterns) or _names_site(name, site_names):
+                continue
+            names.append(name)
     return "; ".join(names) or None
 
 

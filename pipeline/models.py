@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-PARAGRAPH_KINDS = ("heading", "paragraph", "list_item", "quote", "table")
-
 
 @dataclass(frozen=True)
 class SourceFile:
@@ -32,6 +30,7 @@ class RawRecord:
     encoding: str | None = None
     hints: dict[str, Any] = field(default_factory=dict)  # url, title, author, published, language, site
     reject_reason: str | None = None  # set when the record is already known to be bad
+    reject_code: str | None = None  # its stable reason code (decode.binary, too_large, ...)
 
 
 @dataclass
@@ -50,6 +49,7 @@ class Removal:
     category: str
     text: str
     repeat_count: int | None = None  # for learned chrome: how many articles of the site share the line
+    page_share: float | None = None  # for selectors: share of the page's text the removed node held
 
 
 @dataclass
@@ -82,6 +82,7 @@ class ProcessedDoc:
     encoding: str | None
     status: str  # article | rejected
     reason: str | None = None
+    reason_code: str | None = None  # stable code of a rejection (not_article.index, decode.binary, ...)
     metadata: Metadata = field(default_factory=Metadata)
     paragraphs: list[Paragraph] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
@@ -97,10 +98,6 @@ class ProcessedDoc:
     chrome_keys: list[str | None] = field(default_factory=list)  # per paragraph, see pipeline/chrome.py
     chrome_seen: tuple[str, list[str]] | None = None  # (content hash, line keys) as counted, to store
     timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def doc_key(self) -> tuple[str, str, int]:
-        return (self.source_path, self.sha256, self.record_index)
 
 
 @dataclass

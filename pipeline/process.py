@@ -1,13 +1,25 @@
-"""The per-document stages chained: read, extract, strip, metadata, language, segment, signatures.
+"""The per-document stages, chained. In the order they run on one record:
+
+1. extract      HTML: config selectors, then trafilatura's main content and metadata from one parse;
+                text: one block per line, the first line as title (pipeline/extract.py, pipeline/segment.py)
+2. title        the headline repeated at the top of the body is dropped
+3. boilerplate  config rules over the blocks (pipeline/boilerplate.py)
+4. metadata     title, authors, date and reading time, from the page's metadata first, then its words
+5. page type    rejected only on positive evidence: index, error, login, paywall stub (pipeline/pagetype.py)
+6. language     the article's and each paragraph's (pipeline/language.py)
+7. signatures   exact hash, MinHash and learned-chrome keys (pipeline/signatures.py, pipeline/chrome.py)
 
 Everything here is CPU work on one document with no shared state, so batches can run in any worker.
-Dedup and load need the whole run's state and happen afterwards, in one process.
+Learned chrome, dedup and load need the whole run's state and happen afterwards, in one process.
+A rejected record keeps its cleaned text and metadata, so a wrong rejection can be found and recovered.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import extract as extract_mod
@@ -17,168 +29,251 @@ from pipeline.chrome import chrome_keys
 from pipeline.language import detect_language, paragraph_languages
 from pipeline.metadata import clean_authors, clean_date, clean_title, parse_reading_time, site_from_url
 from pipeline.models import Block, Metadata, Paragraph, ProcessedDoc, RawRecord, Removal, SourceFile
+from pipeline.pagetype import classify_page, load_pagetype_rules
 from pipeline.rules import RuleSet, cached_rules
 from pipeline.segment import classify, normalize_text, segment_text
 from pipeline.settings import Settings
 from pipeline.signatures import content_hash, minhash, normalize_for_hash
 from pipeline.sources import read_source
+from pipeline.textstats import word_count
 from pipeline.timeout import DocumentTimeout, time_limit
 
-_SENTENCE_END = (".", "!", "?", "…", "»", "”", '"', ":", ")")
+
+class Rejected(Exception):
+    """A stage decided the record is not loadable: a stable code and a message for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
 
 
-def _rejected(raw: RawRecord, reason: str, removals: list[Removal] | None = None, meta: Metadata | None = None,
-              timings: dict[str, float] | None = None) -> ProcessedDoc:
-    return ProcessedDoc(raw.source_path, raw.record_index, raw.format, raw.sha256, raw.size_bytes, raw.encoding,
-                        status="rejected", reason=reason, removals=removals or [], metadata=meta or Metadata(),
-                        timings=timings or {})
+class StageTimer:
+    """Seconds per stage, summed; one timer shared by every stage of a record."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+@dataclass
+class Work:
+    """One record on its way through the stages."""
+
+    raw: RawRecord
+    meta: Metadata
+    site: str | None
+    blocks: list[Block] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    page_lines: list[str] = field(default_factory=list)
+    link_texts: frozenset[str] = frozenset()
+    lang_hint: str | None = None
+    captures: dict[str, list[str]] = field(default_factory=dict)
+    extracted_author: str | None = None
+    extracted_date: str | None = None
+    date_from_markup: bool = False
+    sitename: str | None = None
 
 
 def _same(a: str, b: str) -> bool:
     return normalize_for_hash(a) == normalize_for_hash(b)
 
 
-def _article_check(blocks: list[Block], settings: Settings) -> str | None:
-    """Why the cleaned body is not an article, or None when it is one."""
-    words = sum(len(b.text.split()) for b in blocks if b.kind != "heading")
-    prose = [b for b in blocks if b.kind in ("paragraph", "quote", "table", "list_item")
-             and len(b.text.split()) >= settings.prose_block_words]
-    prose_words = sum(len(b.text.split()) for b in prose)
-    if not blocks:
-        return "not an article: no text left after removing boilerplate"
-    if prose_words < settings.min_words:
-        return (f"not an article: {prose_words} words of body prose after cleaning "
-                f"(minimum {settings.min_words}; {words} words in all)")
-    headings = sum(1 for b in blocks if b.kind == "heading")
-    longest = max((len(b.text.split()) for b in blocks if b.kind in ("paragraph", "quote")), default=0)
-    if headings >= settings.index_min_headings and longest < settings.index_max_paragraph_words \
-            and headings >= 0.6 * (len(blocks) - headings):
-        return (f"not an article: looks like a section index ({headings} headlines with short teasers, "
-                f"no paragraph of {settings.index_max_paragraph_words} words or more)")
-    if not any(b.kind in ("paragraph", "quote") and len(b.text.split()) >= 15
-               and b.text.rstrip().endswith(_SENTENCE_END) for b in blocks):
-        return "not an article: no sentence-like paragraph (looks like a list of links or a section index)"
-    return None
+def _rejected(raw: RawRecord, code: str, reason: str, work: Work | None = None,
+              timings: dict[str, float] | None = None) -> ProcessedDoc:
+    text = "\n\n".join(b.text for b in work.blocks) if work else ""
+    return ProcessedDoc(raw.source_path, raw.record_index, raw.format, raw.sha256, raw.size_bytes, raw.encoding,
+                        status="rejected", reason=reason, reason_code=code,
+                        removals=work.removals if work else [], metadata=work.meta if work else Metadata(),
+                        text=text, word_count=word_count(text), timings=timings or {})
 
 
-def process_record(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc:
-    if raw.reject_reason:
-        return _rejected(raw, raw.reject_reason)
-    try:
-        return _process(raw, settings, rules)
-    except DocumentTimeout:  # the limit fired just after extraction returned
-        return _rejected(raw, f"timeout: processing took longer than {settings.extract_timeout_s:g} s")
-    except Exception as exc:  # a bug or a pathological document must not stop the batch
-        return _rejected(raw, f"internal error while processing: {type(exc).__name__}: {exc}"[:500])
-
-
-def _process(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc:
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    hints = raw.hints
-    url = hints.get("url")
-    site = site_from_url(url) or hints.get("site")
-    removals: list[Removal] = []
-    lang_hint = hints.get("language")
-    meta = Metadata(url=url)
-    assert raw.content is not None
-    if raw.content_type == "html":
-        try:
-            with time_limit(settings.extract_timeout_s):
-                ex = extract_mod.extract_html(raw.content, rules.selectors_for(site), url=url,
-                                              max_bytes=settings.max_html_bytes)
-        except extract_mod.NotAnArticle as exc:
-            return _rejected(raw, str(exc))
-        except DocumentTimeout:
-            return _rejected(raw, f"timeout: extraction took longer than {settings.extract_timeout_s:g} s "
-                                  "([ingest] extract_timeout_s)")
-        timings["extract"] = time.perf_counter() - t0
-        if ex is None:
-            return _rejected(raw, "no article content found in the HTML")
-        site = site or site_from_url(ex.url) or (ex.sitename or None)
-        meta.url = url or ex.url
-        meta.title = clean_title(hints.get("title") or ex.title, site, ex.sitename)
-        meta.author = ex.author
-        meta.published_at = ex.date
-        lang_hint = lang_hint or ex.lang_hint
-        blocks = ex.blocks
-        page_lines = ex.lines
-        removals += ex.removals
-        if blocks and meta.title and blocks[0].kind == "heading" and _same(blocks[0].text, meta.title):
-            removals.append(Removal("title-repeat", "title", blocks[0].text))
-            blocks = blocks[1:]
+# ---- 1. extract ----------------------------------------------------------------------------------------------
+def extract_stage(w: Work, settings: Settings, rules: RuleSet) -> None:
+    if w.raw.content_type == "html":
+        _extract_html(w, settings, rules)
     else:
-        blocks = segment_text(raw.content)
-        page_lines = [b.text for b in blocks[:80]]
-        timings["extract"] = time.perf_counter() - t0
-        if hints.get("title"):
-            meta.title = normalize_text(hints["title"])
-            if blocks and _same(blocks[0].text, meta.title):
-                blocks = blocks[1:]
-        elif blocks and raw.format in ("txt", "jsonl"):
-            meta.title = blocks[0].text
-            blocks = blocks[1:]
-        if meta.title:
-            # pages saved as text often repeat the headline under the masthead: not body text
-            title = clean_title(meta.title, site) or ""
-            head = [i for i, b in enumerate(blocks[: settings.header_blocks])
-                    if _same(clean_title(b.text, site) or "", title)]
-            for i in reversed(head):
-                removals.append(Removal("title-repeat", "title", blocks[i].text))
-            blocks = [b for i, b in enumerate(blocks) if i not in head]
-    meta.site = site
-    t1 = time.perf_counter()
-    stripped = strip_boilerplate(blocks, rules.rules_for(site), settings.header_blocks)
-    removals += stripped.removals
-    blocks = stripped.blocks
-    if raw.content_type != "html":
-        blocks = [classify(b.text) if b.kind in ("heading", "paragraph") else b for b in blocks]
-    timings["boilerplate"] = time.perf_counter() - t1
+        _extract_text(w)
 
-    meta.author = clean_authors(hints.get("author") or meta.author or stripped.captures.get("author")) \
-        or find_authors(page_lines)
-    text_date = find_date(page_lines)
-    extracted_date = clean_date(meta.published_at)
-    if extracted_date and extracted_date[5:10] == "01-01" and text_date and text_date[:4] == extracted_date[:4]:
-        extracted_date = None  # htmldate's year-only guess (from a copyright line) loses to a real dateline
+
+def _extract_html(w: Work, settings: Settings, rules: RuleSet) -> None:
+    hints = w.raw.hints
+    assert w.raw.content is not None
+    try:
+        with time_limit(settings.extract_timeout_s):
+            ex = extract_mod.extract_html(w.raw.content, rules.selectors_for(w.site), url=w.meta.url,
+                                          max_bytes=settings.max_html_bytes,
+                                          guard_share=settings.selector_guard_share)
+    except extract_mod.NotAnArticle as exc:
+        w.removals += exc.removals
+        raise Rejected(exc.code, str(exc)) from None
+    except DocumentTimeout:
+        raise Rejected("timeout", f"timeout: extraction took longer than {settings.extract_timeout_s:g} s "
+                                  "([ingest] extract_timeout_s)") from None
+    if ex is None:
+        raise Rejected("extract.no_content", "no article content found in the HTML")
+    w.site = w.site or site_from_url(ex.url) or (ex.sitename or None)
+    w.meta.url = w.meta.url or ex.url
+    w.meta.title = clean_title(hints.get("title") or ex.title, w.site, ex.sitename)
+    w.extracted_author = ex.author
+    w.extracted_date = ex.date
+    w.date_from_markup = ex.date_from_markup
+    w.sitename = ex.sitename
+    w.lang_hint = w.lang_hint or ex.lang_hint
+    w.blocks = ex.blocks
+    w.page_lines = ex.lines
+    w.link_texts = ex.link_texts
+    w.removals += ex.removals
+
+
+def _extract_text(w: Work) -> None:
+    assert w.raw.content is not None
+    w.blocks = segment_text(w.raw.content)
+    w.page_lines = [b.text for b in w.blocks[:80]]
+    hints = w.raw.hints
+    if hints.get("title"):
+        w.meta.title = normalize_text(hints["title"])
+        if w.blocks and _same(w.blocks[0].text, w.meta.title):
+            w.blocks = w.blocks[1:]
+    elif w.blocks and w.raw.format in ("txt", "jsonl"):
+        w.meta.title = w.blocks[0].text
+        w.blocks = w.blocks[1:]
+
+
+# ---- 2. title --------------------------------------------------------------------------------------------------
+def title_stage(w: Work, settings: Settings) -> None:
+    """The headline repeated at the top of the body (pages saved as text repeat it under the masthead)."""
+    if not w.meta.title:
+        return
+    title = clean_title(w.meta.title, w.site) or ""
+    head = [i for i, b in enumerate(w.blocks[: settings.header_blocks])
+            if (i == 0 or w.raw.content_type != "html") and _same(clean_title(b.text, w.site) or "", title)]
+    for i in head:
+        w.removals.append(Removal("title-repeat", "title", w.blocks[i].text))
+    w.blocks = [b for i, b in enumerate(w.blocks) if i not in head]
+
+
+# ---- 3. boilerplate ------------------------------------------------------------------------------------------
+def boilerplate_stage(w: Work, settings: Settings, rules: RuleSet) -> None:
+    stripped = strip_boilerplate(w.blocks, rules.rules_for(w.site), settings.header_blocks)
+    w.removals += stripped.removals
+    w.captures = stripped.captures
+    w.blocks = stripped.blocks
+    if w.raw.content_type != "html":
+        w.blocks = [classify(b.text) if b.kind in ("heading", "paragraph") else b for b in w.blocks]
+
+
+# ---- 4. metadata ---------------------------------------------------------------------------------------------
+def metadata_stage(w: Work, config_dir: str | None = None) -> None:
+    hints, meta, captures = w.raw.hints, w.meta, w.captures
+    meta.site = w.site
+    names = (w.site, w.sitename)
+    meta.author = clean_authors(hints.get("author"), names, config_dir) \
+        or clean_authors(w.extracted_author, names, config_dir) \
+        or clean_authors(captures.get("author"), names, config_dir) \
+        or clean_authors(find_authors(w.page_lines), names, config_dir)
+    text_date = find_date(w.page_lines)
+    extracted_date = clean_date(w.extracted_date)
+    if extracted_date and text_date and not w.date_from_markup and text_date < extracted_date[:10]:
+        # htmldate guessed (no meta tag states the date) and the page shows an earlier dateline: pages gather
+        # later dates (updates, today's date in the masthead, most-read lists), publication is the earliest
+        extracted_date = None
     meta.published_at = clean_date(hints.get("published")) or extracted_date or clean_date(
-        (stripped.captures.get("published") or [None])[0]) or text_date
-    meta.reading_time_min = parse_reading_time(stripped.captures.get("reading_time"))
-    meta.title = clean_title(meta.title, site) if meta.title else None
+        (captures.get("published") or [None])[0]) or text_date
+    meta.reading_time_min = parse_reading_time(captures.get("reading_time"))
+    meta.title = clean_title(meta.title, w.site) if meta.title else None
 
-    why_not = _article_check(blocks, settings)
-    if why_not:
-        return _rejected(raw, why_not, removals, meta, timings)
 
-    t2 = time.perf_counter()
-    body = "\n\n".join(b.text for b in blocks)
+# ---- 5. page type --------------------------------------------------------------------------------------------
+def page_type_stage(w: Work, settings: Settings) -> None:
+    verdict = classify_page(w.blocks, w.meta.title, w.removals, load_pagetype_rules(settings.config_dir),
+                            w.link_texts, from_markup=w.raw.content_type == "html")
+    if verdict:
+        raise Rejected(verdict.code, verdict.message)
+
+
+# ---- 6. language ---------------------------------------------------------------------------------------------
+@dataclass
+class LanguageResult:
+    language: str
+    prob: float | None
+    paragraphs: list[Paragraph]
+    mixed: bool
+    other_share: float
+
+
+def language_stage(w: Work, body: str, settings: Settings) -> LanguageResult:
     language, prob = detect_language(
         body, seed=settings.lang_seed, min_chars=settings.lang_min_chars, min_prob=settings.lang_min_prob,
-        max_chars=settings.lang_max_chars, hint=lang_hint,
+        max_chars=settings.lang_max_chars, hint=w.lang_hint,
     )
     if settings.keep_languages and language not in settings.keep_languages:
-        return _rejected(raw, f"language {language!r} is not among the languages to keep "
-                              f"({', '.join(settings.keep_languages)})", removals, meta, timings)
+        raise Rejected("language.not_kept", f"language {language!r} is not among the languages to keep "
+                                            f"({', '.join(settings.keep_languages)})")
     plangs, mixed, other_share = paragraph_languages(
-        [b.text for b in blocks], language, min_chars=settings.lang_paragraph_min_chars, seed=settings.lang_seed,
+        [b.text for b in w.blocks], language, min_chars=settings.lang_paragraph_min_chars, seed=settings.lang_seed,
         min_letters=settings.lang_min_chars, min_prob=settings.lang_min_prob, max_chars=settings.lang_max_chars,
     )
-    paragraphs = [Paragraph(pos, b.kind, b.text, plang) for pos, (b, plang) in enumerate(zip(blocks, plangs,
-                                                                                           strict=True))]
-    timings["language"] = time.perf_counter() - t2
+    paragraphs = [Paragraph(pos, b.kind, b.text, plang)
+                  for pos, (b, plang) in enumerate(zip(w.blocks, plangs, strict=True))]
+    return LanguageResult(language, prob, paragraphs, mixed, other_share)
 
-    t3 = time.perf_counter()
+
+# ---- 7. signatures -------------------------------------------------------------------------------------------
+def signatures_stage(w: Work, body: str, lang: LanguageResult, settings: Settings,
+                     timings: dict[str, float]) -> ProcessedDoc:
+    raw = w.raw
     sig = minhash(body, settings.shingle_size, settings.num_perm)
-    chash = content_hash(body)
-    keys = chrome_keys([p.text for p in paragraphs], settings.chrome_max_words) if settings.chrome_min_docs else []
-    timings["signatures"] = time.perf_counter() - t3
+    keys = chrome_keys([p.text for p in lang.paragraphs], settings.chrome_max_words) \
+        if settings.chrome_min_docs else []
     return ProcessedDoc(
         raw.source_path, raw.record_index, raw.format, raw.sha256, raw.size_bytes, raw.encoding,
-        status="article", metadata=meta, paragraphs=paragraphs, removals=removals, language=language,
-        language_prob=prob, text=body, word_count=len(body.split()), content_hash=chash,
-        minhash=[int(x) for x in sig], site_key=site or str(Path(raw.source_path).parent), chrome_keys=keys,
-        mixed_language=mixed, other_language_share=other_share, timings=timings,
+        status="article", metadata=w.meta, paragraphs=lang.paragraphs, removals=w.removals,
+        language=lang.language, language_prob=lang.prob, text=body, word_count=word_count(body),
+        content_hash=content_hash(body), minhash=[int(x) for x in sig],
+        site_key=w.site or str(Path(raw.source_path).parent), chrome_keys=keys, mixed_language=lang.mixed,
+        other_language_share=lang.other_share, timings=timings,
     )
+
+
+# ---- the chain -----------------------------------------------------------------------------------------------
+def process_record(raw: RawRecord, settings: Settings, rules: RuleSet) -> ProcessedDoc:
+    """Run every stage on one record; never raises: a failure is a rejected record with its reason code."""
+    if raw.reject_reason:
+        return _rejected(raw, raw.reject_code or "unknown", raw.reject_reason)
+    timer = StageTimer()
+    url = raw.hints.get("url")
+    w = Work(raw, Metadata(url=url), site_from_url(url) or raw.hints.get("site"),
+             lang_hint=raw.hints.get("language"))
+    try:
+        with timer.stage("extract"):
+            extract_stage(w, settings, rules)
+            title_stage(w, settings)
+        with timer.stage("boilerplate"):
+            boilerplate_stage(w, settings, rules)
+        with timer.stage("metadata"):
+            metadata_stage(w, settings.config_dir)
+            page_type_stage(w, settings)
+        body = "\n\n".join(b.text for b in w.blocks)
+        with timer.stage("language"):
+            lang = language_stage(w, body, settings)
+        with timer.stage("signatures"):
+            return signatures_stage(w, body, lang, settings, timer.timings)
+    except Rejected as rej:
+        return _rejected(raw, rej.code, rej.message, w, timer.timings)
+    except DocumentTimeout:  # the limit fired just after extraction returned
+        return _rejected(raw, "timeout", f"timeout: processing took longer than {settings.extract_timeout_s:g} s",
+                         w, timer.timings)
+    except Exception as exc:  # a bug or a pathological document must not stop the batch
+        return _rejected(raw, "internal_error",
+                         f"internal error while processing: {type(exc).__name__}: {exc}"[:500], w, timer.timings)
 
 
 def process_files(files: Iterable[SourceFile], settings: Settings, rules: RuleSet | None = None,

@@ -25,11 +25,8 @@ class Settings:
     max_html_bytes: int = 5_000_000
     extract_timeout_s: float = 30.0
     read_retries: int = 2
-    min_words: int = 40
-    prose_block_words: int = 8
-    index_min_headings: int = 5
-    index_max_paragraph_words: int = 25
     header_blocks: int = 25
+    selector_guard_share: float = 0.5
     lang_seed: int = 0
     lang_min_chars: int = 60
     lang_min_prob: float = 0.80
@@ -70,11 +67,8 @@ _MAPPING = {
     ("ingest", "max_html_bytes"): "max_html_bytes",
     ("ingest", "extract_timeout_s"): "extract_timeout_s",
     ("ingest", "read_retries"): "read_retries",
-    ("article", "min_words"): "min_words",
-    ("article", "prose_block_words"): "prose_block_words",
-    ("article", "index_min_headings"): "index_min_headings",
-    ("article", "index_max_paragraph_words"): "index_max_paragraph_words",
     ("text", "header_blocks"): "header_blocks",
+    ("article", "selector_guard_share"): "selector_guard_share",
     ("language", "seed"): "lang_seed",
     ("language", "min_chars"): "lang_min_chars",
     ("language", "min_prob"): "lang_min_prob",
@@ -113,6 +107,7 @@ def validate(s: Settings) -> Settings:
     need(all(isinstance(x, str) and 2 <= len(x) <= 3 for x in s.keep_languages),
          f"keep_languages must be ISO 639-1 codes, not {s.keep_languages!r}")
     need(s.workers >= 1, "runner.workers must be >= 1")
+    need(0.0 < s.selector_guard_share <= 1.0, "article.selector_guard_share must be in (0, 1]")
     return s
 
 

@@ -55,13 +55,3 @@ def minhash(text: str, k: int = 5, num_perm: int = 120) -> np.ndarray:
     with np.errstate(over="ignore"):
         phv = ((hv[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)) & np.uint64(0xFFFFFFFF)
     return phv.min(axis=0).astype(np.uint32)
-
-
-def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.mean(a == b))
-
-
-def exact_jaccard(a: set[str], b: set[str]) -> float:
-    if not a and not b:
-        return 1.0
-    return len(a & b) / len(a | b)

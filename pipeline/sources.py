@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -18,7 +17,6 @@ from pipeline.settings import Settings
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl",
            ".ndjson": "jsonl"}
-JSONL_FIELDS = {"url", "title", "html", "text", "published", "author", "language", "site", "id"}
 
 
 def classify_path(path: str) -> tuple[str | None, bool]:
@@ -73,8 +71,8 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _rejected(sf: SourceFile, reason: str, sha: str = "", size: int = 0, index: int = 0) -> RawRecord:
-    return RawRecord(sf.path, index, sf.format, sha, size, reject_reason=reason)
+def _rejected(sf: SourceFile, code: str, reason: str, sha: str = "", size: int = 0, index: int = 0) -> RawRecord:
+    return RawRecord(sf.path, index, sf.format, sha, size, reject_reason=reason, reject_code=code)
 
 
 def _gunzip(data: bytes, cap: int) -> bytes:
@@ -116,31 +114,33 @@ def read_source(sf: SourceFile, settings: Settings) -> list[RawRecord]:
     """All records of one file. Never raises for bad content: bad content gives rejected records."""
     if sf.format == "unknown":
         ext = "".join(Path(sf.path).suffixes[-2:]) or "(none)"
-        return [_rejected(sf, f"unsupported file type {ext!r}: expected .txt, .html, .htm, .jsonl or .gz of them")]
+        return [_rejected(sf, "unsupported_type",
+                          f"unsupported file type {ext!r}: expected .txt, .html, .htm, .jsonl or .gz of them")]
     try:
         st = os.stat(sf.path)
     except FileNotFoundError:
         if os.path.islink(sf.path):
-            return [_rejected(sf, f"broken symbolic link (points to {os.readlink(sf.path)})")]
-        return [_rejected(sf, "file disappeared before it could be read")]
+            return [_rejected(sf, "read.broken_link", f"broken symbolic link (points to {os.readlink(sf.path)})")]
+        return [_rejected(sf, "read.missing", "file disappeared before it could be read")]
     except OSError as exc:
-        return [_rejected(sf, f"cannot stat file: {exc.strerror or exc}")]
+        return [_rejected(sf, "read.error", f"cannot stat file: {exc.strerror or exc}")]
     if not stat.S_ISREG(st.st_mode):
         kind = "a named pipe" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else \
             "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a file"
-        return [_rejected(sf, f"not a regular file ({kind})")]
+        return [_rejected(sf, "read.not_a_file", f"not a regular file ({kind})")]
     if st.st_size > settings.max_file_bytes:
-        return [_rejected(sf, f"file too large: {st.st_size} bytes > {settings.max_file_bytes} limit", size=st.st_size)]
+        return [_rejected(sf, "too_large", f"file too large: {st.st_size} bytes > {settings.max_file_bytes} limit",
+                          size=st.st_size)]
     try:
         data = read_bytes(sf.path, settings.read_retries)
     except FileNotFoundError:
-        return [_rejected(sf, "file disappeared before it could be read")]
+        return [_rejected(sf, "read.missing", "file disappeared before it could be read")]
     except PermissionError:
-        return [_rejected(sf, "permission denied: file is not readable")]
+        return [_rejected(sf, "read.permission", "permission denied: file is not readable")]
     except IsADirectoryError:
-        return [_rejected(sf, "not a regular file")]
+        return [_rejected(sf, "read.not_a_file", "not a regular file")]
     except OSError as exc:
-        return [_rejected(sf, f"I/O error while reading: {exc.strerror or exc}")]
+        return [_rejected(sf, "read.error", f"I/O error while reading: {exc.strerror or exc}")]
     sha = _sha256(data)
     size = len(data)
     if data.startswith(b"\x1f\x8b"):
@@ -150,19 +150,20 @@ def read_source(sf: SourceFile, settings: Settings) -> list[RawRecord]:
             msg = str(exc)
             if not msg.startswith(("decompressed", "truncated")):
                 msg = f"corrupt gzip data: {msg}"
-            return [_rejected(sf, msg, sha, size)]
+            code = "too_large" if msg.startswith("decompressed") else "decode.gzip"
+            return [_rejected(sf, code, msg, sha, size)]
     elif sf.compressed:
-        return [_rejected(sf, "file name ends in .gz but the content is not gzip data", sha, size)]
+        return [_rejected(sf, "decode.gzip", "file name ends in .gz but the content is not gzip data", sha, size)]
     if not data.strip():
-        return [_rejected(sf, "empty file" if not data else "file holds only whitespace", sha, size)]
+        return [_rejected(sf, "empty", "empty file" if not data else "file holds only whitespace", sha, size)]
     if sf.format == "jsonl":
         return list(_jsonl_records(sf, data, sha, size, settings))
     try:
         text, encoding = decode_bytes(data, is_html=sf.format == "html")
     except DecodeError as exc:
-        return [_rejected(sf, str(exc), sha, size)]
+        return [_rejected(sf, exc.code, str(exc), sha, size)]
     if not text.strip():
-        return [_rejected(sf, "file holds only whitespace", sha, size)]
+        return [_rejected(sf, "empty", "file holds only whitespace", sha, size)]
     hints = {"site": sf.site_hint} if sf.site_hint else {}
     return [RawRecord(sf.path, 0, sf.format, sha, size, content=text,
                       content_type="html" if sf.format == "html" else "text", encoding=encoding, hints=hints)]
@@ -171,39 +172,39 @@ def read_source(sf: SourceFile, settings: Settings) -> list[RawRecord]:
 def _jsonl_records(sf: SourceFile, data: bytes, sha: str, size: int, settings: Settings) -> Iterator[RawRecord]:
     kind = sniff_binary(data)
     if kind:
-        yield _rejected(sf, f"binary content ({kind}), not JSON lines", sha, size)
+        yield _rejected(sf, "decode.binary", f"binary content ({kind}), not JSON lines", sha, size)
         return
     for index, line in enumerate(data.split(b"\n")):
         if not line.strip():
             continue
 
-        def bad(reason: str, index: int = index) -> RawRecord:
-            return _rejected(sf, f"line {index + 1}: {reason}", sha, size, index)
+        def bad(code: str, reason: str, index: int = index) -> RawRecord:
+            return _rejected(sf, code, f"line {index + 1}: {reason}", sha, size, index)
 
         if len(line) > settings.max_jsonl_line_bytes:
-            yield bad(f"line too long: {len(line)} bytes > {settings.max_jsonl_line_bytes} limit")
+            yield bad("too_large", f"line too long: {len(line)} bytes > {settings.max_jsonl_line_bytes} limit")
             continue
         try:
             text, encoding = decode_bytes(line)
         except DecodeError as exc:
-            yield bad(str(exc))
+            yield bad(exc.code, str(exc))
             continue
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield bad(f"invalid JSON: {exc.msg} at column {exc.colno}")
+            yield bad("jsonl.invalid", f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
         if not isinstance(obj, dict):
-            yield bad(f"expected a JSON object, got {type(obj).__name__}")
+            yield bad("jsonl.not_object", f"expected a JSON object, got {type(obj).__name__}")
             continue
         wrong = [k for k in ("url", "title", "html", "text", "published", "author", "language", "site")
                  if k in obj and obj[k] is not None and not isinstance(obj[k], str)]
         if wrong:
-            yield bad(f"field(s) {', '.join(wrong)} must be strings")
+            yield bad("jsonl.field_type", f"field(s) {', '.join(wrong)} must be strings")
             continue
         html, body = obj.get("html"), obj.get("text")
         if not (html and html.strip()) and not (body and body.strip()):
-            yield bad("record has neither a non-empty 'html' nor 'text' field")
+            yield bad("jsonl.no_body", "record has neither a non-empty 'html' nor 'text' field")
             continue
         hints = {k: obj[k].strip() for k in ("url", "title", "author", "published", "language", "site")
                  if isinstance(obj.get(k), str) and obj[k].strip()}
@@ -213,7 +214,3 @@ def _jsonl_records(sf: SourceFile, data: bytes, sha: str, size: int, settings: S
         yield RawRecord(sf.path, index, "jsonl", sha, size, content=html if is_html else body,
                         content_type="html" if is_html else "text", encoding=encoding, hints=hints)
 
-
-def gzip_bytes(data: bytes) -> bytes:
-    """Small helper for writing fixtures and corpora."""
-    return gzip.compress(data, mtime=0)

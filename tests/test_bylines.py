@@ -41,3 +41,15 @@ def test_published_wins_over_updated_and_over_plain_dates():
     lines = ["Mis à jour le 5 mars 2025", "Le 2 janvier 2025 la ville…", "Publié le 3 mars 2025"]
     assert find_date(lines) == "2025-03-03"
     assert find_date(["Mis à jour le 5 mars 2025"]) == "2025-03-05"
+
+
+def test_a_by_inside_a_headline_is_not_a_byline():
+    assert find_authors(["Suspect Shot Dead In Milan By Rookie Police Officer"]) is None
+    assert find_authors(["Berlin suspect shot dead", "by", "Jack Davison"]) == "Jack Davison"
+
+
+def test_dates_written_year_first():
+    assert parse_date("2019年4月21日 12:00 公開") == "2019-04-21"
+    assert parse_date("2019년 4월 21일") == "2019-04-21"
+    assert parse_date("更新 2019/3/5") == "2019-03-05"
+    assert parse_date("version 1.2.3") is None

@@ -99,3 +99,44 @@ def test_timeouts_are_enforced_in_process_pool_workers(prefect_server, tmp_path)
     finally:
         con.close()
     assert reasons["html"].startswith("timeout")
+
+
+BODY = "".join(f"<p>Paragraph {i}: the harbour commission met on Thursday to vote on new mooring fees for the "
+               f"summer season, after months of complaints from the fishing cooperative.</p>" for i in range(5))
+
+
+def test_a_logo_heading_is_not_the_title_the_heading_the_title_element_names_is(settings, rules):
+    html = ("<html><head><title>Mooring fees approved after long meeting - Courier</title></head><body>"
+            "<header><h1>COURIER Courier Logo</h1></header><article><h2>Mooring fees approved after long meeting"
+            f"</h2>{BODY}</article></body></html>")
+    d = process_record(_rec(html, url="https://courier.example/fees"), settings, rules)
+    assert d.metadata.title == "Mooring fees approved after long meeting"
+
+
+def test_a_long_h1_stays_the_title_even_when_the_title_element_is_worded_for_search(settings, rules):
+    html = ("<html><head><title>Mooring fees 2026: prices, dates, rules</title></head><body>"
+            f"<article><h1>The harbour commission finally approves the new mooring fees</h1>{BODY}</article>"
+            "</body></html>")
+    d = process_record(_rec(html), settings, rules)
+    assert d.metadata.title == "The harbour commission finally approves the new mooring fees"
+
+
+def test_a_copyright_year_is_not_a_publication_date(settings, rules):
+    html = f"<html><body><article>{BODY}</article><footer>© 2022 Courier</footer></body></html>"
+    d = process_record(_rec(html), settings, rules)
+    assert d.metadata.published_at is None
+
+
+def test_an_earlier_dateline_beats_a_later_date_of_another_story(settings, rules):
+    html = ("<html><body><article><h1>Mooring fees approved</h1><p class='date'>April 19, 2019</p>"
+            f"{BODY}</article><aside><ul><li><a href='/x'>Most read: ferry strike</a> "
+            "<time datetime='2022-08-10T13:15:00+09:00'>2022.08.10</time></li></ul></aside></body></html>")
+    d = process_record(_rec(html), settings, rules)
+    assert d.metadata.published_at[:10] == "2019-04-19"
+
+
+def test_a_date_stated_in_meta_tags_wins(settings, rules):
+    html = ("<html><head><meta property='article:published_time' content='2019-04-02T08:00:00+09:00'></head>"
+            f"<body><article><p>Updated April 20, 2019</p>{BODY}</article></body></html>")
+    d = process_record(_rec(html), settings, rules)
+    assert d.metadata.published_at.startswith("2019-04-02")

@@ -28,3 +28,23 @@ def test_dates_are_iso_or_nothing():
     assert clean_date("04/03/2025") == "2025-03-04"
     assert clean_date("2025-13-45") is None
     assert clean_date("yesterday") is None
+
+
+def test_title_suffixes_with_full_width_bare_separators_and_abbreviated_hosts():
+    assert clean_title("電車の新路線が開通：例示新聞デジタル", "reiji.example", "例示新聞デジタル") == "電車の新路線が開通"
+    assert clean_title("Treeviz released:devlog diary", "devlog.example") == "Treeviz released"
+    assert clean_title("Harbor vote delayed - The North Wire Times", "nwtimes.example") == "Harbor vote delayed"
+    # a tail that does not name the site stays, abbreviation or not
+    assert clean_title("Economy grows - Economic notes", "cnn.com") == "Economy grows - Economic notes"
+    assert clean_title("Genetik: Das Geheimnis der Riesenblume", "spektrum.example") == \
+        "Genetik: Das Geheimnis der Riesenblume"
+
+
+def test_authors_are_people_not_months_profiles_networks_addresses_or_the_site():
+    assert clean_authors("January") is None
+    assert clean_authors("See full bio") is None
+    assert clean_authors("Facebook") is None
+    assert clean_authors("https://example.org/author/jane") is None
+    assert clean_authors("Scannet Security", ("scannetsecurity.example",)) is None
+    assert clean_authors("Jane Doe; Dec") == "Jane Doe"
+    assert clean_authors("Mayra Decker") == "Mayra Decker"  # a name that starts like a month stays

@@ -189,10 +189,23 @@ def test_boilerplate_by_rule_matches_base_tables(db):
 
 
 def test_rejections_view(db):
-    got = {r[0]: r[1:] for r in _sql(db, "SELECT reason_kind, documents, files, example_paths FROM rejections")}
-    assert set(got) == {"not an article", "empty file", "invalid JSON", "binary content"}
+    got = {r[0]: r[1:] for r in _sql(db, "SELECT reason_code, documents, files, example_paths FROM rejections")}
+    assert set(got) == {"not_article.consent_wall", "empty", "jsonl.invalid", "decode.binary"}
     assert sum(v[0] for v in got.values()) == _sql(db, "SELECT count(*) FROM documents WHERE status = 'rejected'")[0][0]
-    assert got["binary content"][2] == [str(ROOT / "samples" / "misc" / "image.html")]
+    assert got["decode.binary"][2] == [str(ROOT / "samples" / "misc" / "image.html")]
+
+
+def test_rejected_pages_keep_their_code_and_cleaned_text(db):
+    rows = _sql(db, "SELECT reason_code, reason, doc_id FROM rejected_pages ORDER BY source_path")
+    assert len(rows) == _sql(db, "SELECT count(*) FROM documents WHERE status = 'rejected'")[0][0]
+    assert all(r[0] and r[1] for r in rows)
+    by_code = {r[0]: r for r in rows}
+    # the consent wall: its title beside its reason, and the banner it is made of in removed_blocks
+    wall = by_code["not_article.consent_wall"]
+    assert "consent" in wall[1]
+    banner = _sql(db, "SELECT string_agg(text, ' ') FROM removed_blocks WHERE doc_id = ? AND category = 'cookie'",
+                  [wall[2]])[0][0]
+    assert banner and "cookie" in banner.lower()
 
 
 def test_views_work_read_only_on_a_warehouse_not_yet_migrated(fresh_db):
@@ -336,7 +349,7 @@ def test_stats_prints_every_section(db):
     assert "documents 28: 21 loaded, 3 duplicate, 4 rejected" in out
     total = next(ln for ln in out.splitlines() if ln.strip().startswith("total"))
     assert total.split()[-1] == "21"
-    assert "not an article" in out and "completed" in out
+    assert "not_article.consent_wall" in out and "completed" in out
     assert len(out.splitlines()) < 60
 
 

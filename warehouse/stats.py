@@ -28,7 +28,9 @@ _BY_SITE = """
 _DUPLICATES = """
     SELECT count(*), coalesce(sum(duplicates), 0), min(min_similarity), max(max_similarity) FROM duplicate_clusters
 """
-_REJECTIONS = "SELECT reason_kind, documents, example_paths[1] AS example FROM rejections ORDER BY documents DESC, 1"
+# the first column is reason_code (migration 005), or reason_kind on a warehouse not migrated that far
+_REJECTIONS = ("SELECT COLUMNS('^reason_(code|kind)$'), documents, example_paths[1] AS example FROM rejections "
+               "ORDER BY documents DESC, 1")
 _RULES = """
     SELECT rule_id, category, removals, documents, sample_text FROM boilerplate_by_rule
     ORDER BY removals DESC, rule_id LIMIT 5

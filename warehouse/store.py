@@ -207,12 +207,12 @@ class Warehouse:
         if not resolved:
             return
         now = _utcnow()
-        docs, arts, paras, rems, sigs, lines = _arrow_tables(run_id, resolved, now)
+        docs, arts, paras, rems, sigs, lines, rejs = _arrow_tables(run_id, resolved, now)
         with self.connection() as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 for name, table in (("b_docs", docs), ("b_arts", arts), ("b_paras", paras), ("b_rems", rems),
-                                    ("b_sigs", sigs), ("b_lines", lines)):
+                                    ("b_sigs", sigs), ("b_lines", lines), ("b_rejs", rejs)):
                     con.register(name, table)
                 con.execute(
                     "CREATE TEMP TABLE new_ids AS SELECT b.doc_id FROM b_docs b "
@@ -228,7 +228,10 @@ class Warehouse:
                 )
                 con.execute(
                     "INSERT INTO removed_blocks BY NAME SELECT r.doc_id, r.position, r.rule_id, r.category, r.text, "
-                    "r.repeat_count FROM b_rems r SEMI JOIN new_ids USING (doc_id)"
+                    "r.repeat_count, r.page_share FROM b_rems r SEMI JOIN new_ids USING (doc_id)"
+                )
+                con.execute(
+                    "INSERT INTO rejected_content BY NAME SELECT r.* FROM b_rejs r SEMI JOIN new_ids USING (doc_id)"
                 )
                 con.execute(
                     "INSERT INTO site_lines SELECT l.site_key, l.line_key, l.content_hash, l.doc_id "
@@ -256,7 +259,11 @@ _DOC_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("run_id", pa.string()), ("source_path", pa.string()), ("record_index", pa.int32()),
     ("format", pa.string()), ("sha256", pa.string()), ("status", pa.string()), ("reason", pa.string()),
     ("article_id", pa.string()), ("size_bytes", pa.int64()), ("encoding", pa.string()),
-    ("ingested_at", pa.timestamp("us")),
+    ("ingested_at", pa.timestamp("us")), ("reason_code", pa.string()),
+])
+_REJ_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("url", pa.string()), ("site", pa.string()), ("title", pa.string()),
+    ("author", pa.string()), ("published_at", pa.timestamp("us")), ("text", pa.string()), ("word_count", pa.int32()),
 ])
 _ART_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("doc_id", pa.string()), ("url", pa.string()), ("site", pa.string()),
@@ -272,7 +279,7 @@ _PARA_SCHEMA = pa.schema([
 ])
 _REM_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("position", pa.int32()), ("rule_id", pa.string()), ("category", pa.string()),
-    ("text", pa.string()), ("repeat_count", pa.int32()),
+    ("text", pa.string()), ("repeat_count", pa.int32()), ("page_share", pa.float64()),
 ])
 _LINE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("site_key", pa.string()), ("line_key", pa.string()), ("content_hash", pa.string()),
@@ -290,16 +297,25 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
     rems: dict[str, list] = {f.name: [] for f in _REM_SCHEMA}
     sigs: dict[str, list] = {f.name: [] for f in _SIG_SCHEMA}
     lines: dict[str, list] = {f.name: [] for f in _LINE_SCHEMA}
+    rejs: dict[str, list] = {f.name: [] for f in _REJ_SCHEMA}
     for r in resolved:
         d = r.doc
         for k, v in (("doc_id", r.doc_id), ("run_id", run_id), ("source_path", d.source_path),
                      ("record_index", d.record_index), ("format", d.format), ("sha256", d.sha256),
                      ("status", r.status), ("reason", d.reason), ("article_id", r.article_id),
-                     ("size_bytes", d.size_bytes), ("encoding", d.encoding), ("ingested_at", now)):
+                     ("size_bytes", d.size_bytes), ("encoding", d.encoding), ("ingested_at", now),
+                     ("reason_code", d.reason_code if r.status == "rejected" else None)):
             docs[k].append(v)
+        if r.status == "rejected":
+            m = d.metadata
+            for k, v in (("doc_id", r.doc_id), ("url", m.url), ("site", m.site), ("title", m.title),
+                         ("author", m.author), ("published_at", to_utc(m.published_at)), ("text", d.text or ""),
+                         ("word_count", d.word_count)):
+                rejs[k].append(v)
         for pos, rm in enumerate(d.removals):
             for k, v in (("doc_id", r.doc_id), ("position", pos), ("rule_id", rm.rule_id),
-                         ("category", rm.category), ("text", rm.text), ("repeat_count", rm.repeat_count)):
+                         ("category", rm.category), ("text", rm.text), ("repeat_count", rm.repeat_count),
+                         ("page_share", rm.page_share)):
                 rems[k].append(v)
         if r.article_id is None:
             continue
@@ -331,5 +347,5 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
     return (
         pa.table(docs, schema=_DOC_SCHEMA), pa.table(arts, schema=_ART_SCHEMA), pa.table(paras, schema=_PARA_SCHEMA),
         pa.table(rems, schema=_REM_SCHEMA), pa.table(sigs, schema=_SIG_SCHEMA),
-        pa.table(lines, schema=_LINE_SCHEMA),
+        pa.table(lines, schema=_LINE_SCHEMA), pa.table(rejs, schema=_REJ_SCHEMA),
     )
