@@ -20,9 +20,17 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\bet\b|\band\b|&|\bund\b|\by\b|\be\b)\s*"
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
+# web.archive.org/web/20190102030405/https://example.org/a, and its id_/if_ variants: the archived page's host
+_ARCHIVED = re.compile(r"^https?://(?:web\.)?archive\.org/web/\d+[a-z_]*/(?P<url>.+)$", re.I)
+
+
 def site_from_url(url: str | None) -> str | None:
+    """The host without www., or the archived page's host for a Wayback Machine URL."""
     if not url:
         return None
+    m = _ARCHIVED.match(url.strip())
+    if m:
+        url = m.group("url")
     try:
         host = urlsplit(url if "//" in url else f"//{url}").hostname
     except ValueError:

@@ -119,7 +119,8 @@ def _extract_html(w: Work, settings: Settings, rules: RuleSet) -> None:
                                   "([ingest] extract_timeout_s)") from None
     if ex is None:
         raise Rejected("extract.no_content", "no article content found in the HTML")
-    w.site = w.site or site_from_url(ex.url) or (ex.sitename or None)
+    # the page's own canonical or og:url names its site better than a folder's name does
+    w.site = site_from_url(w.meta.url) or site_from_url(ex.url) or w.site or (ex.sitename or None)
     w.meta.url = w.meta.url or ex.url
     w.meta.title = clean_title(hints.get("title") or ex.title, w.site, ex.sitename)
     w.extracted_author = ex.author

@@ -48,3 +48,9 @@ def test_authors_are_people_not_months_profiles_networks_addresses_or_the_site()
     assert clean_authors("Scannet Security", ("scannetsecurity.example",)) is None
     assert clean_authors("Jane Doe; Dec") == "Jane Doe"
     assert clean_authors("Mayra Decker") == "Mayra Decker"  # a name that starts like a month stays
+
+
+def test_an_archived_url_names_the_archived_site():
+    assert site_from_url("https://web.archive.org/web/20190102030405/https://www.example.org/a/b") == "example.org"
+    assert site_from_url("http://web.archive.org/web/20190102030405id_/http://news.example.com/x") == \
+        "news.example.com"
