@@ -31,7 +31,8 @@ def test_dates_are_iso_or_nothing():
 
 
 def test_title_suffixes_with_full_width_bare_separators_and_abbreviated_hosts():
-    assert clean_title("電車の新路線が開通：例示新聞デジタル", "reiji.example", "例示新聞デジタル") == "電車の新路線が開通"
+    assert clean_title("電車の新路線が開通：例示新聞デジタル", "reiji.example", "例示新聞デジタル") == \
+        "電車の新路線が開通"
     assert clean_title("Treeviz released:devlog diary", "devlog.example") == "Treeviz released"
     assert clean_title("Harbor vote delayed - The North Wire Times", "nwtimes.example") == "Harbor vote delayed"
     # a tail that does not name the site stays, abbreviation or not
