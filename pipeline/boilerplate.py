@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.models import Block, Removal
@@ -32,6 +33,12 @@ def _first_match(rules: tuple[Rule, ...], block: Block, in_header: bool) -> tupl
     return None
 
 
+def matched_rule(rules: tuple[Rule, ...], text: str, in_header: bool = True) -> Rule | None:
+    """The first rule that would remove this line, or None."""
+    hit = _first_match(rules, Block("paragraph", text), in_header)
+    return hit[0] if hit else None
+
+
 def _looks_like_name(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", "!", "?", ":")) and words[0][:1].isupper()
@@ -41,11 +48,14 @@ def _is_prose(block: Block) -> bool:
     return block.kind in ("paragraph", "quote", "list_item", "table") and len(block.text.split()) >= 8
 
 
-def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_blocks: int = 8) -> StripResult:
+def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_blocks: int = 8,
+                      resumes: Callable[[Block], bool] | None = None) -> StripResult:
     """Apply line, tail and between rules in page order.
 
     A tail rule only fires once some prose has been kept, so a page that opens with a "related" list
-    keeps its article; what follows a tail opener is attributed to its own rule when one matches.
+    keeps its article; what follows a tail opener is attributed to its own rule when one matches. With
+    `resumes` (text pages, where a related list can sit inside the body), a "related" tail ends at the first
+    block for which it is true (the body's paragraphs resume) instead of at the end of the page.
     """
     kept: list[Block] = []
     removals: list[Removal] = []
@@ -79,13 +89,18 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_block
                 if value:
                     captures.setdefault(rule.capture, []).append(value.strip())
         if rule.action == "tail":
-            for rest in blocks[i + 1:]:
-                own = _first_match(rules, rest, False)
+            j = i + 1
+            while j < n and not (resumes and rule.category == "related" and resumes(blocks[j])):
+                own = _first_match(rules, blocks[j], False)
                 if own is not None:
-                    removals.append(Removal(own[0].id, own[0].category, rest.text))
+                    removals.append(Removal(own[0].id, own[0].category, blocks[j].text))
                 else:
-                    removals.append(Removal(rule.id, rule.category, rest.text))
-            break
+                    removals.append(Removal(rule.id, rule.category, blocks[j].text))
+                j += 1
+            if j >= n:
+                break
+            i = j
+            continue
         if rule.action == "between" and rule.end_pattern is not None:
             j = i + 1
             while j < n and not rule.end_pattern.search(normalize_for_match(blocks[j].text)):

@@ -81,8 +81,8 @@ def parse_date(text: str) -> str | None:
             elif order == "Mdy":
                 month = MONTHS.get(_fold(g[0]))
                 found = _valid(int(g[2]), month, int(g[1])) if month else None
-            else:
-                found = _valid(int(g[2]), int(g[1]), int(g[0]))
+            else:  # day first, or month first where day first is no date (11/28/2016)
+                found = _valid(int(g[2]), int(g[1]), int(g[0])) or _valid(int(g[2]), int(g[0]), int(g[1]))
             if found:
                 return found
     return None

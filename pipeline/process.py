@@ -31,10 +31,11 @@ from pipeline.metadata import clean_authors, clean_date, clean_title, parse_read
 from pipeline.models import Block, Metadata, Paragraph, ProcessedDoc, RawRecord, Removal, SourceFile
 from pipeline.pagetype import classify_page, load_pagetype_rules
 from pipeline.rules import RuleSet, cached_rules
-from pipeline.segment import classify, normalize_text, segment_text
+from pipeline.segment import classify, normalize_text, split_lines
 from pipeline.settings import Settings
 from pipeline.signatures import content_hash, minhash, normalize_for_hash
 from pipeline.sources import read_source
+from pipeline.textpage import find_article, find_headline
 from pipeline.textstats import word_count
 from pipeline.timeout import DocumentTimeout, time_limit
 
@@ -77,6 +78,7 @@ class Work:
     lang_hint: str | None = None
     captures: dict[str, list[str]] = field(default_factory=dict)
     extracted_author: str | None = None
+    body_lines: set[str] = field(default_factory=set)  # text pages: lines that are surely body paragraphs
     extracted_date: str | None = None
     date_from_markup: bool = False
     sitename: str | None = None
@@ -100,7 +102,7 @@ def extract_stage(w: Work, settings: Settings, rules: RuleSet) -> None:
     if w.raw.content_type == "html":
         _extract_html(w, settings, rules)
     else:
-        _extract_text(w)
+        _extract_text(w, settings, rules)
 
 
 def _extract_html(w: Work, settings: Settings, rules: RuleSet) -> None:
@@ -134,18 +136,47 @@ def _extract_html(w: Work, settings: Settings, rules: RuleSet) -> None:
     w.removals += ex.removals
 
 
-def _extract_text(w: Work) -> None:
+def _extract_text(w: Work, settings: Settings, rules: RuleSet) -> None:
+    """A page of lines: the article's span (pipeline/textpage.py), its headline, and the lines around it removed
+    with their own rule when one names them."""
     assert w.raw.content is not None
-    w.blocks = segment_text(w.raw.content)
-    w.page_lines = [b.text for b in w.blocks[:80]]
-    hints = w.raw.hints
-    if hints.get("title"):
-        w.meta.title = normalize_text(hints["title"])
-        if w.blocks and _same(w.blocks[0].text, w.meta.title):
-            w.blocks = w.blocks[1:]
-    elif w.blocks and w.raw.format in ("txt", "jsonl"):
-        w.meta.title = w.blocks[0].text
-        w.blocks = w.blocks[1:]
+    lines = split_lines(w.raw.content)
+    site_rules = rules.rules_for(w.site)
+    language = w.lang_hint or _page_language(lines, settings)
+    page = find_article(lines, language, settings.config_dir)
+    hint = normalize_text(w.raw.hints["title"]) if w.raw.hints.get("title") else None
+    title_at = find_headline(lines, page, site_rules, hint, settings.config_dir)
+    if hint:
+        w.meta.title = hint
+    elif title_at is not None:
+        w.meta.title = lines[title_at]
+    around = lines[max(0, (title_at if title_at is not None else page.start) - 2): page.start + 12]
+    w.page_lines = around if title_at is not None or page.start else lines[:80]
+    for lo, hi, rule_id, category in ((0, page.start, "text.before-article", "navigation"),
+                                      (page.end, len(lines), "text.after-article", "footer")):
+        outside = [classify(t) for i, t in enumerate(lines[lo:hi], lo) if i != title_at]
+        stripped = strip_boilerplate(outside, site_rules, settings.header_blocks)
+        w.removals += stripped.removals
+        for key, values in stripped.captures.items():
+            w.captures.setdefault(key, []).extend(values)
+        w.removals += [Removal(rule_id, category, b.text) for b in stripped.blocks]
+    for i in range(page.start, page.end):
+        if i == title_at:
+            continue
+        if i in page.repeated:
+            w.removals.append(Removal("text.repeated-in-page", "repeated", lines[i]))
+        else:
+            w.blocks.append(classify(lines[i]))
+            if page.classes[i] == "good" and word_count(lines[i]) >= 15:
+                w.body_lines.add(w.blocks[-1].text)
+
+
+def _page_language(lines: list[str], settings: Settings) -> str | None:
+    """The page's language from its long lines, for the stopword list; None when unsure."""
+    sample = "\n".join(line for line in lines if len(line) >= 80)[: settings.lang_max_chars]
+    language, _ = detect_language(sample or "\n".join(lines)[: settings.lang_max_chars], seed=settings.lang_seed,
+                                  min_chars=settings.lang_min_chars, min_prob=settings.lang_min_prob)
+    return None if language == "und" else language
 
 
 # ---- 2. title --------------------------------------------------------------------------------------------------
@@ -163,9 +194,11 @@ def title_stage(w: Work, settings: Settings) -> None:
 
 # ---- 3. boilerplate ------------------------------------------------------------------------------------------
 def boilerplate_stage(w: Work, settings: Settings, rules: RuleSet) -> None:
-    stripped = strip_boilerplate(w.blocks, rules.rules_for(w.site), settings.header_blocks)
+    resumes = (lambda b: b.text in w.body_lines) if w.body_lines else None
+    stripped = strip_boilerplate(w.blocks, rules.rules_for(w.site), settings.header_blocks, resumes)
     w.removals += stripped.removals
-    w.captures = stripped.captures
+    for key, values in stripped.captures.items():
+        w.captures.setdefault(key, []).extend(values)
     w.blocks = stripped.blocks
     if w.raw.content_type != "html":
         w.blocks = [classify(b.text) if b.kind in ("heading", "paragraph") else b for b in w.blocks]

@@ -25,8 +25,9 @@ STORIES = [
 
 
 def _doc(i: int, story: str, settings, rules, site="fildulac.example", year=2025):
-    text = (f"Titre {i}\n\n{story} {story}\n\nCourte phrase du corps sur {PLACES[i]}.\n\n"
-            f"{TAGLINE.replace('1952', str(year))}")
+    # the tagline sits inside the article's lines (between two paragraphs), where only learned chrome finds it
+    text = (f"Titre {i}\n\n{story} {story}\n\n{TAGLINE.replace('1952', str(year))}\n\n{story}\n\n"
+            f"Courte phrase du corps sur {PLACES[i]}.")
     raw = RawRecord(f"/in/{site}/{i}.txt", 0, "txt", f"s{i}", 10, content=text, hints={"site": site})
     return process_record(raw, settings, rules)
 
@@ -76,7 +77,7 @@ def test_counts_persist_across_runs(prefect_server, tmp_path):
     def write(i: int) -> Path:
         p = tmp_path / "inbox" / "fildulac.example" / f"{i}.txt"
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(f"Titre {i}\n\n{STORIES[i]} {STORIES[i]}\n\n{TAGLINE}\n", encoding="utf-8")
+        p.write_text(f"Titre {i}\n\n{STORIES[i]} {STORIES[i]}\n\n{TAGLINE}\n\n{STORIES[i]}\n", encoding="utf-8")
         return p
 
     db = tmp_path / "c.duckdb"

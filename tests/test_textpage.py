@@ -1,0 +1,107 @@
+"""Pages saved as text (every visible line, chrome included): the article found among the lines.
+
+The pages are written here, in the shapes real sites have: a menu and masthead above, the headline with its
+standfirst and byline, the body with a related list inside it, share buttons, most-read lists and a footer
+below. Blank lines, bullets and wrapping vary, as copies from different browsers do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.models import RawRecord
+from pipeline.process import process_record
+
+MENU = ["The Example Courier", "Home", "News", "Local", "Business", "Sport", "Culture", "Opinion", "Weather",
+        "Subscribe", "Sign in", "Search"]
+HEADLINE = "Harbour commission approves new mooring fees after a long night of debate"
+STANDFIRST = "Fishermen asked for a delay; the commission said the marina cannot wait another season"
+BYLINE = "By Jane Holloway"
+DATELINE = "March 3, 2025"
+BODY = [
+    "The harbour commission approved new mooring fees on Thursday night after a four-hour public meeting in "
+    "which fishermen, marina owners and residents argued over who should pay for the repairs to the old pier.",
+    "Under the new schedule, a commercial berth will cost 1,200 dollars a year, up from 800, while leisure boats "
+    "will pay by the metre, a change the commission says is fairer to owners of small dinghies.",
+    "The fishing cooperative had asked for the increase to be phased in over three years, arguing that a poor "
+    "season and the rising price of diesel had already squeezed the margins of its thirty members.",
+    "Commissioner Ruth Ames said the pier could not wait: engineers found last autumn that two of its pilings "
+    "had rotted through, and the insurer has warned that it will not renew its cover after June.",
+    "The fees take effect on the first of May. A review is planned for next winter, when the commission will "
+    "publish the cost of the repairs and the income from the new berths.",
+]
+RELATED = ["Related", "Ferry timetable changes for the summer season", "Lighthouse keepers' cottage to reopen"]
+TAIL = ["Share this article", "Facebook", "Twitter", "Email", "Most read", "Council votes on bike lanes",
+        "School roof repairs delayed again", "Storm warning for the weekend", "About us", "Contact",
+        "Advertise with us", "Privacy policy", "© 2025 The Example Courier. All rights reserved."]
+
+
+def _page(blank: bool = True, bullets: str = "", related_inside: bool = True) -> str:
+    lines = [bullets + m for m in MENU] + [HEADLINE, STANDFIRST, BYLINE, DATELINE]
+    body = list(BODY)
+    if related_inside:
+        body[2:2] = RELATED
+    lines += body + [bullets + t for t in TAIL]
+    return ("\n\n" if blank else "\n").join(lines) + "\n"
+
+
+def _process(text: str, settings, rules, **hints):
+    raw = RawRecord("/in/courier.example/fees.txt", 0, "txt", "s", len(text), content=text, content_type="text",
+                    hints=hints)
+    return process_record(raw, settings, rules)
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize("bullets", ["", "* "])
+def test_the_article_is_found_among_the_page_lines(settings, rules, blank, bullets):
+    d = _process(_page(blank, bullets), settings, rules)
+    assert d.status == "article", d.reason
+    for paragraph in BODY:
+        assert paragraph in d.text  # every sentence of the article, the last one included
+    for chrome in MENU + TAIL + RELATED:
+        assert chrome not in [p.text for p in d.paragraphs], chrome
+    assert d.metadata.title == HEADLINE
+    assert d.metadata.author == "Jane Holloway"
+    assert d.metadata.published_at == "2025-03-03"
+    rule_ids = {r.rule_id for r in d.removals}
+    assert "text.before-article" in rule_ids and "text.after-article" in rule_ids
+
+
+def test_a_related_list_inside_the_body_does_not_end_the_article(settings, rules):
+    d = _process(_page(related_inside=True), settings, rules)
+    assert BODY[-1] in d.text  # the article resumes after the related list
+    assert "Ferry timetable changes for the summer season" not in d.text
+
+
+def test_a_known_title_is_the_headline_and_leaves_the_body(settings, rules):
+    d = _process(_page(), settings, rules, title=HEADLINE)
+    assert d.metadata.title == HEADLINE
+    assert HEADLINE not in d.text
+
+
+def test_a_line_repeated_on_the_page_is_chrome_even_inside_the_article(settings, rules):
+    text = _page().replace(BODY[3], f"Advertisement\n\n{BODY[3]}\n\nAdvertisement")
+    d = _process(text, settings, rules)
+    assert "Advertisement" not in d.text and BODY[3] in d.text
+
+
+def test_plain_text_without_chrome_is_kept_whole(settings, rules):
+    text = "A quiet week at the harbour\n\n" + "\n\n".join(BODY) + "\n\nHe was 84.\n"
+    d = _process(text, settings, rules)
+    assert d.metadata.title == "A quiet week at the harbour"
+    assert d.text == "\n\n".join(BODY + ["He was 84."])
+    assert d.removals == []
+
+
+def test_a_japanese_page_keeps_its_article(settings, rules):
+    body = ["市議会は木曜日、港の係留料金を引き上げる案を賛成多数で可決した。漁業者は段階的な導入を求めていたが、委員会は桟橋の修理を急ぐ必要があると説明した。",
+            "新しい料金は五月一日から適用される。委員会は来年の冬に修理費用と新しい係留場所からの収入を公表し、料金を見直す予定だ。",
+            "漁業協同組合の組合長は、燃料費の高騰で組合員の経営はすでに厳しいと述べ、市に支援策を求める考えを示した。"]
+    text = "\n".join(["ホーム", "ニュース", "地域", "経済", "港の係留料金引き上げを可決 漁業者は段階導入を要望", "2025年3月3日",
+                      *body, "関連記事", "フェリーの夏ダイヤ", "灯台守の家が再開へ", "お問い合わせ", "利用規約"]) + "\n"
+    d = _process(text, settings, rules)
+    assert d.status == "article", d.reason
+    assert all(b in d.text for b in body)
+    assert "利用規約" not in d.text and "ホーム" not in d.text
+    assert d.metadata.title == "港の係留料金引き上げを可決 漁業者は段階導入を要望"
+    assert d.metadata.published_at == "2025-03-03"
