@@ -47,7 +47,8 @@ _NAMES = rf"{_NAME}(?:\s*(?:,|&|\bet\b|\band\b|\bund\b|\by\b|\be\b)\s*{_NAME})*"
 _BYLINE = re.compile(
     # at the start of a line, after a separator or after a date ("Posted on May 3, 2025 by"), never inside a
     # sentence or a headline ("Shot Dead By Rookie Police Officer")
-    r"(?:^|[·|,—–-]\s*|(?<=\d)\s+|(?i:posted|written|published|publié|publicado|pubblicato)\s+)"
+    r"(?:^|[·|,—–-]\s*|(?<=\d)\s+|(?<=\b[AP]M)\s+|(?<=\b[A-Z][A-Z]T)\s+|(?<=\b[A-Z][A-Z][A-Z]T)\s+|(?<=\bET)\s+"
+    r"|(?i:posted|written|published|publié|publicado|pubblicato)\s+)"
     rf"(?i:par|by|von|por|di|door|texto de|reportagem de|a cura di)\s*:?\s+(?P<names>{_NAMES})"
     r"(?=\s*(?:$|[·|,—–(]|\s-\s|\s+\d|\s+(?i:le|on|am|el|il|em|published|publié)\b))",
 )
@@ -105,6 +106,22 @@ def find_date(lines: list[str], max_lines: int = 60) -> str | None:
         elif len(line.split()) <= 14:
             plain = plain or found
     return plain or updated
+
+
+# a person's name on its own line under a headline, maybe followed by a date or the outlet after a separator:
+# "Jane Doe", "Jane Doe / March 3, 2025", "Jane Doe · The Courier · Posted ...", "Jane Doe, @janedoe"
+_NAME_LINE = re.compile(rf"^(?P<name>{_NAME})\s*(?:$|[/·|,–—-]\s*\S|\s\d)")
+
+
+def name_line(line: str) -> str | None:
+    """The name a line under a headline gives on its own, or None."""
+    if len(line) > 120:
+        return None
+    m = _NAME_LINE.match(line)
+    if not m:
+        return None
+    name = m.group("name").strip(" .")
+    return name if 2 <= len(name.split()) <= 4 else None
 
 
 _PREFIX_ALONE = re.compile(r"^(?:par|by|von|por|di|written by|texto de)\s*:?$", re.I)

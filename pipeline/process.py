@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import extract as extract_mod
-from pipeline.boilerplate import strip_boilerplate
-from pipeline.bylines import find_authors, find_date
+from pipeline.boilerplate import matched_rule, strip_boilerplate
+from pipeline.bylines import find_authors, find_date, name_line
 from pipeline.chrome import chrome_keys
 from pipeline.language import detect_language, paragraph_languages
 from pipeline.metadata import clean_authors, clean_date, clean_title, parse_reading_time, site_from_url
@@ -35,7 +35,7 @@ from pipeline.segment import classify, normalize_text, split_lines
 from pipeline.settings import Settings
 from pipeline.signatures import content_hash, minhash, normalize_for_hash
 from pipeline.sources import read_source
-from pipeline.textpage import find_article, find_headline
+from pipeline.textpage import SENTENCE_END, find_article, find_headline
 from pipeline.textstats import word_count
 from pipeline.timeout import DocumentTimeout, time_limit
 
@@ -79,6 +79,7 @@ class Work:
     captures: dict[str, list[str]] = field(default_factory=dict)
     extracted_author: str | None = None
     body_lines: set[str] = field(default_factory=set)  # text pages: lines that are surely body paragraphs
+    name_lines: list[str] = field(default_factory=list)  # text pages: lines between headline and body
     extracted_date: str | None = None
     date_from_markup: bool = False
     sitename: str | None = None
@@ -150,8 +151,12 @@ def _extract_text(w: Work, settings: Settings, rules: RuleSet) -> None:
         w.meta.title = hint
     elif title_at is not None:
         w.meta.title = lines[title_at]
-    around = lines[max(0, (title_at if title_at is not None else page.start) - 2): page.start + 12]
-    w.page_lines = around if title_at is not None or page.start else lines[:80]
+    # bylines and datelines sit between the headline and the article's first lines
+    top = min(title_at if title_at is not None else page.start, page.start)
+    w.page_lines = lines[max(0, top - 2): page.start + 12] if page.start else lines[:80]
+    if title_at is not None:  # an author's name alone on its line, under the headline
+        w.name_lines = [t for t in lines[title_at + 1: max(title_at + 1, page.start) + 2]
+                        if not matched_rule(site_rules, t)][:8]
     for lo, hi, rule_id, category in ((0, page.start, "text.before-article", "navigation"),
                                       (page.end, len(lines), "text.after-article", "footer")):
         outside = [classify(t) for i, t in enumerate(lines[lo:hi], lo) if i != title_at]
@@ -167,7 +172,7 @@ def _extract_text(w: Work, settings: Settings, rules: RuleSet) -> None:
             w.removals.append(Removal("text.repeated-in-page", "repeated", lines[i]))
         else:
             w.blocks.append(classify(lines[i]))
-            if page.classes[i] == "good" and word_count(lines[i]) >= 15:
+            if page.classes[i] == "good" and word_count(lines[i]) >= 15 and lines[i].endswith(SENTENCE_END):
                 w.body_lines.add(w.blocks[-1].text)
 
 
@@ -212,7 +217,8 @@ def metadata_stage(w: Work, config_dir: str | None = None) -> None:
     meta.author = clean_authors(hints.get("author"), names, config_dir) \
         or clean_authors(w.extracted_author, names, config_dir) \
         or clean_authors(captures.get("author"), names, config_dir) \
-        or clean_authors(find_authors(w.page_lines), names, config_dir)
+        or clean_authors(find_authors(w.page_lines), names, config_dir) \
+        or clean_authors(next(filter(None, map(name_line, w.name_lines)), None), names, config_dir)
     text_date = find_date(w.page_lines)
     extracted_date = clean_date(w.extracted_date)
     if extracted_date and text_date and not w.date_from_markup and text_date < extracted_date[:10]:

@@ -27,6 +27,7 @@ from pipeline.textstats import unspaced_share, word_count
 
 _TOKEN_KEY = re.compile(r"[\W_]+")
 _TERMINAL = tuple('.!?…"”»:;)') + ("。", "！", "？", "」", "』")
+SENTENCE_END = (".", "!", "?", "…", "»", "”", '"', "。", "！", "？", "」")
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 
 
@@ -88,7 +89,18 @@ def _stop_density(line: str, stops: frozenset[str]) -> float:
     return sum(t in stops for t in tokens) / len(tokens) if tokens else 0.0
 
 
-def line_classes(lines: list[str], stops: frozenset[str], cfg: TextPageConfig) -> list[str]:
+def _other_language_density(line: str, page_language: str | None, config_dir: str | None) -> float:
+    """Stopword density in the line's own language: a quote in English inside a French article is prose."""
+    from pipeline.language import detect_language
+
+    language, _ = detect_language(line, min_chars=40)
+    if language in ("und", page_language):
+        return 0.0
+    return _stop_density(line, stoplist(language, config_dir))
+
+
+def line_classes(lines: list[str], stops: frozenset[str], cfg: TextPageConfig, language: str | None = None,
+                 config_dir: str | None = None) -> list[str]:
     """Context-free classes (jusText's, on lines): good, neargood, short or bad."""
     repeated = repeated_lines(lines, cfg.max_repeat_words)
     out = []
@@ -107,6 +119,8 @@ def line_classes(lines: list[str], stops: frozenset[str], cfg: TextPageConfig) -
             cls = GOOD if n > cfg.length_high else NEARGOOD
         else:
             density = _stop_density(line, stops)
+            if density < cfg.stopwords_low and line.endswith(_TERMINAL) and len(line.split()) >= 12:
+                density = max(density, _other_language_density(line, language, config_dir))
             if density >= cfg.stopwords_high:
                 cls = GOOD if n > cfg.length_high else NEARGOOD
             elif density >= cfg.stopwords_low:
@@ -119,9 +133,13 @@ def line_classes(lines: list[str], stops: frozenset[str], cfg: TextPageConfig) -
     return out
 
 
-def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool,
+               skip: frozenset[int] = frozenset()) -> str:
     i += step
     while 0 <= i < len(classes):
+        if i in skip:  # a line the page repeats (an ad label) says nothing about its neighbours
+            i += step
+            continue
         c = classes[i]
         if c in (GOOD, BAD) or (c == NEARGOOD and not ignore_neargood):
             return c
@@ -129,18 +147,18 @@ def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> 
     return BAD
 
 
-def smooth(classes: list[str]) -> list[str]:
+def smooth(classes: list[str], skip: frozenset[int] = frozenset()) -> list[str]:
     """jusText's context-sensitive pass: short lines, then near-good ones, take their neighbours' class."""
     out = list(classes)
     decided = {}
     for i, c in enumerate(out):
         if c != SHORT:
             continue
-        prev, nxt = _neighbour(out, i, -1, True), _neighbour(out, i, 1, True)
+        prev, nxt = _neighbour(out, i, -1, True, skip), _neighbour(out, i, 1, True, skip)
         if prev == nxt:
             decided[i] = prev
-        elif (prev == BAD and _neighbour(out, i, -1, False) == NEARGOOD) or \
-                (nxt == BAD and _neighbour(out, i, 1, False) == NEARGOOD):
+        elif (prev == BAD and _neighbour(out, i, -1, False, skip) == NEARGOOD) or \
+                (nxt == BAD and _neighbour(out, i, 1, False, skip) == NEARGOOD):
             decided[i] = GOOD
         else:
             decided[i] = BAD
@@ -148,7 +166,8 @@ def smooth(classes: list[str]) -> list[str]:
         out[i] = c
     for i, c in enumerate(out):
         if c == NEARGOOD:
-            out[i] = BAD if (_neighbour(out, i, -1, True), _neighbour(out, i, 1, True)) == (BAD, BAD) else GOOD
+            around = (_neighbour(out, i, -1, True, skip), _neighbour(out, i, 1, True, skip))
+            out[i] = BAD if around == (BAD, BAD) else GOOD
     return out
 
 
@@ -213,7 +232,7 @@ def repeated_lines(lines: list[str], max_words: int) -> frozenset[int]:
 def find_article(lines: list[str], language: str | None, config_dir: str | None = None) -> TextPage:
     cfg = load_textpage_config(config_dir)
     repeated = repeated_lines(lines, cfg.max_repeat_words)
-    classes = smooth(line_classes(lines, stoplist(language, config_dir), cfg))
+    classes = smooth(line_classes(lines, stoplist(language, config_dir), cfg, language, config_dir))
     classes = [BAD if i in repeated else c for i, c in enumerate(classes)]  # never worth words in the span
     start, end = main_span(lines, classes, cfg)
     if end <= start:  # nothing good at all: keep every line rather than lose the page
@@ -236,7 +255,7 @@ def find_article(lines: list[str], language: str | None, config_dir: str | None 
 
 def _closing_sentence(line: str, cfg: TextPageConfig) -> bool:
     words = word_count(line)
-    return 3 <= words and len(line) <= cfg.length_high and line.endswith((".", "!", "?", "…", "。", "！", "？")) \
+    return words >= 3 and len(line) <= cfg.length_high and line.endswith((".", "!", "?", "…", "。", "！", "？")) \
         and "©" not in line
 
 

@@ -1,4 +1,5 @@
-"""Quality floors on real pages: `make eval-real`'s HTML run, the real CLI and trafilatura alone in the same run.
+"""Quality floors on real pages: `make eval-real`'s runs, the real CLI beside trafilatura alone (HTML) and beside
+the keep-every-line and C4 baselines (the same pages saved as browser text), in the same run.
 
 A regression gate on quality, not a timing: the floors are what the pipeline reaches (README, "Measured
 quality"), and on every metric it must stay at least at trafilatura's own figure from the same run. The corpus
@@ -47,3 +48,24 @@ def test_real_pages_at_least_trafilatura_alone(html_scores, scoring):
     ours, traf = scores["ours" + scoring], scores["traf" + scoring]
     behind = {m: (ours[m], traf[m]) for m in FLOORS if ours[m] < traf[m]}
     assert not behind, f"behind trafilatura alone in the same run (ours, trafilatura): {behind}"
+
+
+TEXT_FLOORS = {"text_f1": 0.85, "lead": 0.72, "title": 0.54, "author": 0.50, "date": 0.66}
+
+
+@pytest.fixture(scope="module")
+def text_scores():
+    if not (eval_real.REALWORLD / "gold.jsonl").is_file():
+        pytest.skip(f"no real-page corpus at {eval_real.REALWORLD} (set REALWORLD_DIR)")
+    eval_real.OUT.mkdir(parents=True, exist_ok=True)
+    _, lines = eval_real.run_text(eval_real.load_gold())
+    return {line.split()[1]: {k: float(v) for k, v in (p.split("=") for p in line.split("SCORE ")[1].split())}
+            for line in lines}
+
+
+def test_browser_text_floors_and_baselines(text_scores):
+    ours, c4, keepall = text_scores["pipeline"], text_scores["c4lines"], text_scores["keepall"]
+    low = {m: (ours[m], f) for m, f in TEXT_FLOORS.items() if ours[m] < f}
+    assert not low, f"below the floors (value, floor): {low}"
+    assert ours["text_f1"] > max(c4["text_f1"], keepall["text_f1"])
+    assert ours["rejected"] * 289 <= MAX_REJECTED_PAGES

@@ -80,9 +80,12 @@ def test_a_known_title_is_the_headline_and_leaves_the_body(settings, rules):
 
 
 def test_a_line_repeated_on_the_page_is_chrome_even_inside_the_article(settings, rules):
-    text = _page().replace(BODY[3], f"Advertisement\n\n{BODY[3]}\n\nAdvertisement")
+    longer = BODY[3] + " The repairs will be paid for by the new fees and a loan from the state harbour fund."
+    text = _page().replace(BODY[3], f"Advertisement\n\n{longer}\n\nAdvertisement")
     d = _process(text, settings, rules)
-    assert "Advertisement" not in d.text and BODY[3] in d.text
+    assert "Advertisement" not in d.text and longer in d.text
+    ids = [r.rule_id for r in d.removals if r.text == "Advertisement"]
+    assert len(ids) == 2 and set(ids) <= {"text.repeated-in-page", "en.ad"}
 
 
 def test_plain_text_without_chrome_is_kept_whole(settings, rules):
@@ -94,14 +97,17 @@ def test_plain_text_without_chrome_is_kept_whole(settings, rules):
 
 
 def test_a_japanese_page_keeps_its_article(settings, rules):
-    body = ["市議会は木曜日、港の係留料金を引き上げる案を賛成多数で可決した。漁業者は段階的な導入を求めていたが、委員会は桟橋の修理を急ぐ必要があると説明した。",
-            "新しい料金は五月一日から適用される。委員会は来年の冬に修理費用と新しい係留場所からの収入を公表し、料金を見直す予定だ。",
+    body = ["市議会は木曜日、港の係留料金を引き上げる案を賛成多数で可決した。"
+            "漁業者は段階的な導入を求めていたが、委員会は桟橋の修理を急ぐ必要があると説明した。",
+            "新しい料金は五月一日から適用される。"
+            "委員会は来年の冬に修理費用と新しい係留場所からの収入を公表し、料金を見直す予定だ。",
             "漁業協同組合の組合長は、燃料費の高騰で組合員の経営はすでに厳しいと述べ、市に支援策を求める考えを示した。"]
-    text = "\n".join(["ホーム", "ニュース", "地域", "経済", "港の係留料金引き上げを可決 漁業者は段階導入を要望", "2025年3月3日",
-                      *body, "関連記事", "フェリーの夏ダイヤ", "灯台守の家が再開へ", "お問い合わせ", "利用規約"]) + "\n"
+    headline = "港の係留料金引き上げを可決 漁業者は段階導入を要望"
+    text = "\n".join(["ホーム", "ニュース", "地域", "経済", headline, "2025年3月3日", *body, "関連記事",
+                      "フェリーの夏ダイヤ", "灯台守の家が再開へ", "お問い合わせ", "利用規約"]) + "\n"
     d = _process(text, settings, rules)
     assert d.status == "article", d.reason
     assert all(b in d.text for b in body)
     assert "利用規約" not in d.text and "ホーム" not in d.text
-    assert d.metadata.title == "港の係留料金引き上げを可決 漁業者は段階導入を要望"
+    assert d.metadata.title == headline
     assert d.metadata.published_at == "2025-03-03"

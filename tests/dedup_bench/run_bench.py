@@ -99,9 +99,32 @@ VARIANTS = {
 }
 
 
-def build(seed: int, limit: int | None = None) -> list[dict]:
-    """Documents with their true cluster and kind."""
+RENDERS = ROOT / "build" / "eval-real" / "text" / "renders"
+
+
+def real_chromes(limit: int = 40) -> list[tuple[list[str], list[str]]]:
+    """(lines above the article, lines below it) of real pages saved as text, read at run time from the renders
+    `make eval-real` writes (../shared/realworld through render_text.py); nothing of them is stored here.
+    Each page's own article is cut out where the text cleaner finds it, so only its chrome remains."""
+    if not RENDERS.is_dir():
+        return []
+    from pipeline.segment import split_lines
+    from pipeline.textpage import find_article
+
+    out = []
+    for path in sorted(RENDERS.glob("*/*.txt"))[:limit]:
+        lines = split_lines(path.read_text(encoding="utf-8"))
+        page = find_article(lines, None)
+        if page.start >= 5 and len(lines) - page.end >= 5:
+            out.append((lines[: page.start], lines[page.end:]))
+    return out
+
+
+def build(seed: int, limit: int | None = None, real: bool = True) -> list[dict]:
+    """Documents with their true cluster and kind. With real=True and the renders present, each original is
+    also saved inside two real pages' menus and footers, whole and truncated (kinds real_chrome*)."""
     rng = random.Random(seed)
+    chromes = real_chromes() if real else []
     docs = []
     for n, (title, paras) in enumerate(originals()[:limit]):
         base_chrome = CHROMES[n % 3]
@@ -111,6 +134,11 @@ def build(seed: int, limit: int | None = None) -> list[dict]:
             t, ps = make(title, paras, rng)
             docs.append({"name": f"orig{n}-{kind}", "cluster": f"c{n}", "kind": kind,
                          "text": as_page(t, ps, CHROMES[(n + 1) % 3])})
+        if chromes:
+            for kind, body in (("real_chrome", paras), ("real_chrome_truncated", truncate(paras, 0.8))):
+                head, tail = chromes[rng.randrange(len(chromes))]
+                docs.append({"name": f"orig{n}-{kind}", "cluster": f"c{n}", "kind": kind,
+                             "text": "\n\n".join([*head, title, *body, *tail])})
     for group in ("same_event", "follow_up", "briefs"):
         for p in sorted((CORPUS / group).glob("*/*.txt")) if (CORPUS / group).exists() else []:
             title, paras = _read(p)
@@ -216,7 +244,8 @@ def main() -> int:
     sizes = [int(x) for x in args.scaling.split(",") if x]
     result["index_load"] = index_load_scaling(sizes) if sizes else []
 
-    print(f"{len(docs)} documents ({len(originals())} originals x {len(VARIANTS)} variant kinds + must-not-merge "
+    kinds = len({d["kind"] for d in docs if d["kind"].startswith(tuple(VARIANTS)) or d["kind"].startswith("real_")})
+    print(f"{len(docs)} documents ({len(originals())} originals x {kinds} variant kinds + must-not-merge "
           f"groups), seed {args.seed}; {len(rejected)} rejected by cleaning\n")
     print(f"{'kind':<16}{'precision':>10}{'recall':>9}{'f1':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
     for kind, m in [*result["by_kind"].items(), ("OVERALL", result["overall"])]:
