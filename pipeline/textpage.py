@@ -133,13 +133,9 @@ def line_classes(lines: list[str], stops: frozenset[str], cfg: TextPageConfig, l
     return out
 
 
-def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool,
-               skip: frozenset[int] = frozenset()) -> str:
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
     i += step
     while 0 <= i < len(classes):
-        if i in skip:  # a line the page repeats (an ad label) says nothing about its neighbours
-            i += step
-            continue
         c = classes[i]
         if c in (GOOD, BAD) or (c == NEARGOOD and not ignore_neargood):
             return c
@@ -147,27 +143,31 @@ def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool,
     return BAD
 
 
-def smooth(classes: list[str], skip: frozenset[int] = frozenset()) -> list[str]:
+def smooth(classes: list[str]) -> list[str]:
     """jusText's context-sensitive pass: short lines, then near-good ones, take their neighbours' class."""
     out = list(classes)
     decided = {}
     for i, c in enumerate(out):
         if c != SHORT:
             continue
-        prev, nxt = _neighbour(out, i, -1, True, skip), _neighbour(out, i, 1, True, skip)
+        prev, nxt = _neighbour(out, i, -1, True), _neighbour(out, i, 1, True)
         if prev == nxt:
             decided[i] = prev
-        elif (prev == BAD and _neighbour(out, i, -1, False, skip) == NEARGOOD) or \
-                (nxt == BAD and _neighbour(out, i, 1, False, skip) == NEARGOOD):
+        elif (prev == BAD and _neighbour(out, i, -1, False) == NEARGOOD) or \
+                (nxt == BAD and _neighbour(out, i, 1, False) == NEARGOOD):
             decided[i] = GOOD
         else:
             decided[i] = BAD
     for i, c in decided.items():
         out[i] = c
-    for i, c in enumerate(out):
+    near = list(out)
+    for i, c in enumerate(near):
         if c == NEARGOOD:
-            around = (_neighbour(out, i, -1, True, skip), _neighbour(out, i, 1, True, skip))
-            out[i] = BAD if around == (BAD, BAD) else GOOD
+            around = (_neighbour(near, i, -1, True), _neighbour(near, i, 1, True))
+            # beyond jusText: a run of near-good lines is body text even between two bad lines (an article's
+            # last paragraphs after a "read also" link)
+            in_run = NEARGOOD in (_neighbour(near, i, -1, False), _neighbour(near, i, 1, False))
+            out[i] = BAD if around == (BAD, BAD) and not in_run else GOOD
     return out
 
 

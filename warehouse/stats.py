@@ -59,30 +59,70 @@ def _pivot(rows: list[tuple]) -> tuple[list[str], list[tuple]]:
     return ["site", *langs, "total"], body
 
 
-def render_stats(db: str | Path, retry_s: float = 30.0) -> str:
-    """The summary as text: totals, articles per site and language, duplicates, rejections, rules, runs."""
+def _open(db: str | Path, retry_s: float) -> duckdb.DuckDBPyConnection:
     if not Path(db).exists():
         raise FileNotFoundError(f"no warehouse at {db}: run `articles ingest` first")
     con = connect(db, read_only=True, retry_s=retry_s)
+    ensure_views(con)
+    return con
+
+
+def render_stats(db: str | Path, retry_s: float = 30.0, top: int = 15) -> str:
+    """The summary as text: totals, articles per site and language, duplicates, rejections, rules, runs.
+    Lists show their `top` rows; the rest are summed in one line."""
+    con = _open(db, retry_s)
     try:
-        ensure_views(con)
-        return "\n".join(_sections(con, db))
+        return "\n".join(_sections(con, db, top))
     finally:
         con.close()
 
 
-def _sections(con: duckdb.DuckDBPyConnection, db: str | Path) -> list[str]:
+def stats_dict(db: str | Path, retry_s: float = 30.0, top: int = 15) -> dict:
+    """The same summary as data (for `articles stats --json`)."""
+    con = _open(db, retry_s)
+    try:
+        t = con.execute(_TOTALS).fetchone()
+        keys = ["documents", "loaded", "duplicate", "rejected", "articles", "words", "paragraphs", "removed_blocks"]
+
+        def rows(sql: str, limit: int | None = None) -> list[dict]:
+            rel = con.execute(sql)
+            cols = [d[0] for d in rel.description]
+            found = rel.fetchall()
+            return [dict(zip(cols, r, strict=True)) for r in (found[:limit] if limit else found)]
+
+        clusters, copies, lo, hi = con.execute(_DUPLICATES).fetchone()
+        sites = rows(_BY_SITE + " ORDER BY n DESC, site, language")
+        return {
+            "warehouse": str(db), "schema_version": current_version(con), "totals": dict(zip(keys, t, strict=True)),
+            "articles_by_site_language": sites[:top], "more_site_language_rows": max(0, len(sites) - top),
+            "duplicates": {"clusters": clusters, "copies": copies, "min_similarity": lo, "max_similarity": hi},
+            "rejections": rows(_REJECTIONS, top), "top_rules": rows(_RULES.replace("LIMIT 5", f"LIMIT {top}")),
+            "last_runs": rows(_RUNS), "stale_search_languages": stale_languages(con),
+        }
+    finally:
+        con.close()
+
+
+def _sections(con: duckdb.DuckDBPyConnection, db: str | Path, top: int = 15) -> list[str]:
     t = con.execute(_TOTALS).fetchone()
     size_mb = Path(db).stat().st_size / 1e6
     out = [f"Warehouse {db} ({size_mb:.1f} MB, schema version {current_version(con)})",
            f"  documents {t[0]}: {t[1]} loaded, {t[2]} duplicate, {t[3]} rejected",
            f"  articles {t[4]} canonical ({t[5]} words), {t[6]} paragraphs, {t[7]} boilerplate blocks removed", ""]
-    out += ["Canonical articles per site and language", _table(*_pivot(con.execute(_BY_SITE).fetchall())), ""]
+    cols, body = _pivot(con.execute(_BY_SITE).fetchall())
+    sites, total = body[:-1], body[-1:]
+    if len(sites) > top:  # the biggest sites, then the rest in one row
+        sites.sort(key=lambda r: (-r[-1], r[0]))
+        rest = sites[top:]
+        sites = sites[:top] + [(f"({len(rest)} more sites)", *[sum(r[i] for r in rest) for i in range(1, len(cols))])]
+    out += ["Canonical articles per site and language", _table(cols, sites + total), ""]
     clusters, copies, lo, hi = con.execute(_DUPLICATES).fetchone()
     sim = f", similarity {lo:.3g}–{hi:.3g}" if clusters else ""
     out += [f"Duplicates: {copies} copies of {clusters} articles{sim}", ""]
     rel = con.execute(_REJECTIONS)
     rows = rel.fetchall()
+    if len(rows) > top:
+        rows = rows[:top] + [(f"({len(rows) - top} more codes)", sum(r[1] for r in rows[top:]), "")]
     out += ["Rejections" + ("" if rows else ": none")]
     out += [_table([d[0] for d in rel.description], rows, 70), ""] if rows else [""]
     rel = con.execute(_RULES)

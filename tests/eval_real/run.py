@@ -162,6 +162,28 @@ def run_html(gold: list[dict]) -> tuple[str, list[str]]:
                   f"html pipeline    --skip-doubtful {score_line(ours_sd)}"]
 
 
+def justext_baseline(renders: Path, gold: list[dict], out: Path) -> None:
+    """jusText itself on the renders (each line a paragraph, the page language's stopword list, its defaults)."""
+    import html as html_mod
+
+    import justext
+
+    from pipeline.language import detect_language
+    from pipeline.segment import split_lines
+    from pipeline.textpage import stoplist
+
+    with open(out, "w", encoding="utf-8") as fh:
+        for g in gold:
+            lines = split_lines((renders / f"{g['id']}.txt").read_text(encoding="utf-8"))
+            sample = "\n".join(line for line in lines if len(line) >= 80)[:4000] or "\n".join(lines)[:4000]
+            stops = stoplist(detect_language(sample)[0])
+            page = "<html><body>" + "".join(f"<p>{html_mod.escape(line)}</p>" for line in lines) + "</body></html>"
+            kw = {} if stops else {"stopwords_low": 0, "stopwords_high": 0}
+            paragraphs = justext.justext(page.encode("utf-8"), stops, **kw)
+            text = "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+            fh.write(json.dumps({"id": g["id"], "text": text}, ensure_ascii=False) + "\n")
+
+
 def run_text(gold: list[dict], html_scores: dict[str, float] | None = None) -> tuple[str, list[str]]:
     text_dir = OUT / "text"
     renders = text_dir / "renders"
@@ -170,6 +192,8 @@ def run_text(gold: list[dict], html_scores: dict[str, float] | None = None) -> t
                     "--baselines", str(baselines)], check=True, capture_output=True)
     keepall = score(["--predictions", str(baselines / "keepall.jsonl")], text_dir / "keepall.tsv")
     c4 = score(["--predictions", str(baselines / "c4lines.jsonl")], text_dir / "c4lines.tsv")
+    justext_baseline(renders, gold, baselines / "justext.jsonl")
+    jt = score(["--predictions", str(baselines / "justext.jsonl")], text_dir / "justext.tsv")
     wall = ingest([renders], text_dir / "eval.duckdb", text_dir / "ingest.log")
     root = str(renders.absolute())
 
@@ -180,11 +204,18 @@ def run_text(gold: list[dict], html_scores: dict[str, float] | None = None) -> t
     preds = predictions_from_warehouse(text_dir / "eval.duckdb", key_of)
     write_predictions(preds, gold, text_dir / "pipeline.jsonl")
     ours = score(["--predictions", str(text_dir / "pipeline.jsonl")], text_dir / "pipeline.tsv")
-    rows = [("every line kept", keepall), ("C4 line filter", c4), ("pipeline (articles ingest)", ours)]
+    sd = {name: score(["--predictions", str(path), "--skip-doubtful"], text_dir / f"{name}-skip-doubtful.tsv")
+          for name, path in (("keepall", baselines / "keepall.jsonl"), ("c4lines", baselines / "c4lines.jsonl"),
+                             ("justext", baselines / "justext.jsonl"), ("pipeline", text_dir / "pipeline.jsonl"))}
+    names = {"keepall": "every line kept", "c4lines": "C4 line filter", "justext": "jusText 3.0 (lines)",
+             "pipeline": "pipeline (articles ingest)"}
+    rows = [(names["keepall"], keepall), (names["c4lines"], c4), (names["justext"], jt), (names["pipeline"], ours)]
     text = table(f"Text: the same pages as browser text (render_text.py), pipeline {wall:.0f} s", rows,
                  "C4 line filter")
+    text += "\n\n" + table("Text, --skip-doubtful", [(names[k], v) for k, v in sd.items()], "C4 line filter")
     return text, [f"text keepall     {score_line(keepall)}", f"text c4lines     {score_line(c4)}",
-                  f"text pipeline    {score_line(ours)}"]
+                  f"text justext     {score_line(jt)}", f"text pipeline    {score_line(ours)}",
+                  *(f"text {k:<11} --skip-doubtful {score_line(v)}" for k, v in sd.items())]
 
 
 def main(argv: list[str] | None = None) -> int:
