@@ -5,13 +5,72 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 
 DEFAULT_DB = "warehouse/articles.duckdb"
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments: one line naming the command and the problem, exit 2 (no usage dump, no traceback)."""
+
+    def error(self, message: str):  # noqa: D102 - argparse's hook
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+class _Help(argparse.HelpFormatter):
+    """Each option's help ends with its default, unless it says it already or there is none to say."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if "default" not in text and action.default not in (None, False, argparse.SUPPRESS) \
+                and action.option_strings:
+            text += " (default: %(default)s)"
+        return text
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _preflight_ingest(args: argparse.Namespace) -> str | None:
+    """What is wrong with the arguments, checked before Prefect starts (seconds and a page of traceback)."""
+    from pipeline.rules import cached_rules
+    from pipeline.settings import ConfigError, load_settings
+
+    missing = [s for s in args.source if not Path(s).exists()]
+    if missing:
+        return f"source {missing[0]} does not exist"
+    db = Path(args.db)
+    if db.is_dir():
+        return f"--db {db} is a folder; give the warehouse file's path (e.g. {db / 'articles.duckdb'})"
+    parent = db.absolute().parent
+    existing = next((p for p in (parent, *parent.parents) if p.exists()), None)
+    if existing is None or not existing.is_dir():
+        return f"--db {db}: {existing} is not a folder"
+    if not os.access(existing, os.W_OK) or (db.exists() and not os.access(db, os.W_OK)):
+        return f"--db {db}: not writable"
+    if args.config and not Path(args.config).is_dir():
+        return f"--config {args.config} is not a folder"
+    try:
+        cached_rules(load_settings(args.config).config_dir)
+    except ConfigError as exc:
+        return f"config: {exc}"
+    return None
+
+
 def _cmd_ingest(args: argparse.Namespace) -> int:
+    problem = _preflight_ingest(args)
+    if problem:
+        print(f"articles ingest: {problem}", file=sys.stderr)
+        return 2
     from flows.ingest import run_ingest
     from warehouse.lock import WarehouseBusy
 
@@ -41,8 +100,18 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     from pipeline.settings import load_settings
     from pipeline.sources import discover
 
+    path = Path(args.file)
+    if not path.exists():
+        print(f"articles clean: no such file: {path}", file=sys.stderr)
+        return 2
+    if path.is_file() and not os.access(path, os.R_OK):
+        print(f"articles clean: cannot read {path}: permission denied", file=sys.stderr)
+        return 1
+    files = list(discover([args.file]))
+    if path.is_dir():
+        print(f"articles clean: {path} is a folder: cleaning its {len(files)} file(s)", file=sys.stderr)
     settings = load_settings(args.config)
-    docs, _ = process_files(discover([args.file]), settings)
+    docs, _ = process_files(files, settings)
     out = []
     for d in docs:
         out.append({
@@ -90,7 +159,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         import csv
 
-        w = csv.writer(sys.stdout)
+        w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(cols)
         w.writerows(rows)
     elif args.format == "markdown":
@@ -106,15 +175,12 @@ def _cmd_search(args: argparse.Namespace) -> int:
     import duckdb
 
     from pipeline.settings import load_settings
-    from warehouse.search import open_for_search, search
+    from warehouse.search import indexed_languages, open_for_search, search
 
     try:
         since = date.fromisoformat(args.since) if args.since else None
     except ValueError:
         print(f"articles search: --since wants a date as YYYY-MM-DD, not {args.since!r}", file=sys.stderr)
-        return 2
-    if args.limit < 1:
-        print("articles search: --limit must be at least 1", file=sys.stderr)
         return 2
     try:
         con = open_for_search(args.db, memory_limit=load_settings().memory_limit)
@@ -124,6 +190,11 @@ def _cmd_search(args: argparse.Namespace) -> int:
     except duckdb.Error as exc:
         print(f"articles search: cannot open the search index: {exc}", file=sys.stderr)
         return 1
+    if args.lang and args.lang not in (langs := indexed_languages(con)):
+        con.close()
+        print(f"articles search: no articles in language {args.lang!r} (indexed: {', '.join(langs) or 'none'})",
+              file=sys.stderr)
+        return 2
     try:
         hits = search(con, args.terms, language=args.lang, sites=args.site, since=since, limit=args.limit)
     except duckdb.Error as exc:
@@ -158,7 +229,12 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     from warehouse.stats import render_stats
 
     try:
-        print(render_stats(args.db))
+        if args.json:
+            from warehouse.stats import stats_dict
+
+            print(json.dumps(stats_dict(args.db, top=args.top), indent=2, ensure_ascii=False, default=str))
+        else:
+            print(render_stats(args.db, top=args.top))
     except FileNotFoundError as exc:
         print(f"articles stats: {exc}", file=sys.stderr)
         return 2
@@ -198,68 +274,87 @@ def _cmd_server(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="articles", description=__doc__)
-    sub = p.add_subparsers(dest="command", required=True)
+    fmt = _Help
+    p = _Parser(prog="articles", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    db_help = "the DuckDB warehouse file"
 
-    pi = sub.add_parser("ingest", help="ingest files or folders into the warehouse (runs the Prefect flow)")
+    pi = sub.add_parser("ingest", help="ingest files or folders into the warehouse (runs the Prefect flow)",
+                        formatter_class=fmt)
     pi.add_argument("source", nargs="+", help="files or folders (searched recursively)")
-    pi.add_argument("--db", default=DEFAULT_DB)
-    pi.add_argument("--batch-size", type=int, default=None)
+    pi.add_argument("--db", default=DEFAULT_DB, help=db_help)
+    pi.add_argument("--batch-size", type=_positive_int, default=None,
+                    help="files per Prefect task (default: [ingest] batch_size of config/pipeline.toml)")
     pi.add_argument("--config", default=None, help="config folder (default: the project's config/)")
-    pi.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    pi.add_argument("--json", action="store_true", help="print the run summary as JSON instead of a table")
     pi.set_defaults(func=_cmd_ingest)
 
-    pc = sub.add_parser("clean", help="clean one file and print the result (no Prefect, no warehouse)")
-    pc.add_argument("file")
-    pc.add_argument("--json", action="store_true")
-    pc.add_argument("--config", default=None)
+    pc = sub.add_parser("clean", help="clean one file (or each file of a folder) and print the result; no Prefect, "
+                                      "no warehouse", formatter_class=fmt)
+    pc.add_argument("file", help="a .txt, .html, .jsonl file (or .gz of them), or a folder of them")
+    pc.add_argument("--json", action="store_true", help="print JSON (one object, or a list for several records)")
+    pc.add_argument("--config", default=None, help="config folder (default: the project's config/)")
     pc.set_defaults(func=_cmd_clean)
 
-    pq = sub.add_parser("query", help="run read-only SQL against the warehouse")
-    pq.add_argument("sql", nargs="?")
-    pq.add_argument("--file", help="read the SQL from this file")
-    pq.add_argument("--db", default=DEFAULT_DB)
-    pq.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table")
+    pq = sub.add_parser("query", help="run read-only SQL against the warehouse", formatter_class=fmt)
+    pq.add_argument("sql", nargs="?", help="one SQL statement (SELECT, EXPLAIN or PRAGMA)")
+    pq.add_argument("--file", help="read the SQL from this file instead")
+    pq.add_argument("--db", default=DEFAULT_DB, help=db_help)
+    pq.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table",
+                    help="output format")
     pq.set_defaults(func=_cmd_query)
 
-    pf = sub.add_parser("search", help="full-text search (BM25, stemmed per language) over canonical articles")
+    pf = sub.add_parser("search", help="full-text search (BM25, stemmed per language) over canonical articles",
+                        formatter_class=fmt)
     pf.add_argument("terms", help="words to look for (any of them; stemmed like the articles)")
-    pf.add_argument("--db", default=DEFAULT_DB)
+    pf.add_argument("--db", default=DEFAULT_DB, help=db_help)
     pf.add_argument("--lang", default=None, help="only articles in this language (ISO code, e.g. fr)")
     pf.add_argument("--site", action="append", default=None, help="only this site (repeat for several)")
     pf.add_argument("--since", default=None, help="only articles published on or after YYYY-MM-DD")
-    pf.add_argument("--limit", type=int, default=10)
-    pf.add_argument("--json", action="store_true")
+    pf.add_argument("--limit", type=_positive_int, default=10, help="most results to show")
+    pf.add_argument("--json", action="store_true", help="print the hits as JSON")
     pf.set_defaults(func=_cmd_search)
 
-    pe = sub.add_parser("export", help="write articles and paragraphs as Hive-partitioned Parquet")
+    pe = sub.add_parser("export", help="write articles and paragraphs as Hive-partitioned Parquet",
+                        formatter_class=fmt)
     pe.add_argument("out", help="output folder (its articles/ and paragraphs/ subfolders are replaced)")
-    pe.add_argument("--db", default=DEFAULT_DB)
-    pe.add_argument("--format", choices=["parquet"], default="parquet")
+    pe.add_argument("--db", default=DEFAULT_DB, help=db_help)
+    pe.add_argument("--format", choices=["parquet"], default="parquet", help="file format")
     pe.set_defaults(func=_cmd_export)
 
-    pt = sub.add_parser("stats", help="one-screen summary of the warehouse")
-    pt.add_argument("--db", default=DEFAULT_DB)
+    pt = sub.add_parser("stats", help="one-screen summary of the warehouse", formatter_class=fmt)
+    pt.add_argument("--db", default=DEFAULT_DB, help=db_help)
+    pt.add_argument("--top", type=_positive_int, default=15,
+                    help="rows per list (sites, rejection codes, rules); the rest are summed in one line")
+    pt.add_argument("--json", action="store_true", help="print the summary as JSON")
     pt.set_defaults(func=_cmd_stats)
 
-    pv = sub.add_parser("server", help="start (or --stop) a local Prefect server with state in .prefect/")
-    pv.add_argument("--port", type=int, default=4200)
-    pv.add_argument("--stop", action="store_true")
+    pv = sub.add_parser("server", help="start (or --stop) a local Prefect server with state in .prefect/",
+                        formatter_class=fmt)
+    pv.add_argument("--port", type=int, default=4200, help="port on 127.0.0.1")
+    pv.add_argument("--stop", action="store_true", help="stop the server started from this project")
     pv.add_argument("--project", default=".", help="project folder (holds .prefect/ and prefect.toml)")
     pv.set_defaults(func=_cmd_server)
 
-    ps = sub.add_parser("serve", help="register the `scheduled` deployment and run its flow runs (foreground)")
+    ps = sub.add_parser("serve", help="register the `scheduled` deployment and run its flow runs (foreground)",
+                        formatter_class=fmt)
     ps.add_argument("--source", default=None, help="inbox to ingest (default: config/deployment.toml)")
     ps.add_argument("--db", default=None, help="warehouse file (default: config/deployment.toml)")
     ps.add_argument("--cron", default=None, help="override the schedule for this session")
-    ps.add_argument("--config", default=None)
+    ps.add_argument("--config", default=None, help="config folder (default: the project's config/)")
     ps.set_defaults(func=_cmd_serve)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        # the reader stopped reading (`| head`): end quietly, and keep Python from failing on the final flush
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
