@@ -7,6 +7,7 @@ import dataclasses
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_DB = "warehouse/articles.duckdb"
@@ -71,28 +72,78 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     if problem:
         print(f"articles ingest: {problem}", file=sys.stderr)
         return 2
-    from flows.ingest import run_ingest
+    import time
+
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.ingest import api_is_healthy, run_ingest
+    from flows.progress import listening, quiet_console
     from warehouse.lock import WarehouseBusy
 
+    url = PREFECT_API_URL.value()
+    temporary = not (url and api_is_healthy(url))
+    live = sys.stderr.isatty() and not args.json
+    t0 = time.perf_counter()
     try:
-        summary = run_ingest(args.source, db=args.db, batch_size=args.batch_size, config_dir=args.config)
+        with _live_progress(live) as on_snapshot, listening(on_snapshot), quiet_console(temporary, live):
+            summary = run_ingest(args.source, db=args.db, batch_size=args.batch_size, config_dir=args.config)
     except WarehouseBusy as exc:
         print(f"articles ingest: {exc}", file=sys.stderr)
         return 3
     except ValueError as exc:
         print(f"articles ingest: {exc}", file=sys.stderr)
         return 2
+    summary["elapsed_s"] = round(time.perf_counter() - t0, 2)
+    summary["docs_per_s"] = round(summary["records_seen"] / summary["elapsed_s"], 1) if summary["elapsed_s"] else 0
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
-        print(f"\nrun {summary['run_id']} -> {summary['db']}")
-        for key in ("files_seen", "records_seen", "loaded", "duplicate", "rejected", "unchanged", "already_known"):
-            print(f"  {key:<14} {summary[key]}")
-        if summary["languages"]:
-            print("  languages      " + ", ".join(f"{k}={v}" for k, v in summary["languages"].items()))
-        if summary["top_rejection_reasons"]:
-            print("  rejections     " + "; ".join(f"{k} ({v})" for k, v in summary["top_rejection_reasons"].items()))
+        print(summary_table(summary))
     return 0
+
+
+@contextmanager
+def _live_progress(enabled: bool):
+    """A live bar on a terminal (rich): files done / total, docs/s, ETA. Yields the snapshot callback."""
+    if not enabled:
+        yield lambda snap: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("ingest", total=None, rate="")
+
+        def update(snap) -> None:
+            bar.update(task, total=snap.files_total, completed=snap.files_done, rate=f"{snap.docs_per_s:.1f} docs/s")
+
+        yield update
+
+
+def summary_table(summary: dict) -> str:
+    """The run's summary as an aligned table: counts with their share of the records, time and rate."""
+    records = summary["records_seen"] or 1
+    rows = [("files", summary["files_seen"], ""), ("records", summary["records_seen"], "")]
+    for key in ("loaded", "duplicate", "rejected", "unchanged", "already_known"):
+        share = f"{summary[key] / records:.1%}" if key in ("loaded", "duplicate", "rejected") else ""
+        rows.append((key.replace("_", " "), summary[key], share))
+    lines = [f"run {summary['run_id']} -> {summary['db']}",
+             f"  {summary['elapsed_s']:.1f} s, {summary['docs_per_s']:.1f} docs/s", ""]
+    lines += [f"  {name:<14}{count:>9}  {share:>6}" for name, count, share in rows]
+    if summary["languages"]:
+        lines.append("  languages     " + ", ".join(f"{k} {v}" for k, v in summary["languages"].items()))
+    if summary["top_rejection_reasons"]:
+        lines.append("  rejections    " + ", ".join(f"{k} {v}" for k, v in summary["top_rejection_reasons"].items()))
+    return "\n".join(lines)
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:

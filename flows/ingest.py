@@ -15,13 +15,14 @@ from typing import Annotated, Protocol
 
 import duckdb
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from pydantic import Field
 
 from flows.pool import current_pool, exit_with_parent
+from flows.progress import Snapshot, publish
 from flows.report import RunStats
 from flows.runners import task_runner_for
 from pipeline.chrome import ChromeCounter
@@ -116,11 +117,24 @@ def ingest_articles(
     db_path = str(Path(db).absolute())
     ctx = get_run_context()
     flow_run_id = str(ctx.flow_run.id) if getattr(ctx, "flow_run", None) else None
-    run_id, stats = ingest_body(sources, db_path, settings, process_batch.submit, logger, flow_run_id)
+    progress_id = create_progress_artifact(0.0, key="ingest-progress", description="files of this run processed (%)")
+
+    def to_artifact(snap: Snapshot) -> None:
+        with suppress(Exception):  # progress is a courtesy: never fail a run for it
+            update_progress_artifact(progress_id, round(100 * snap.share, 1))
+
+    run_id, stats = ingest_body(sources, db_path, settings, process_batch.submit, logger, flow_run_id,
+                                on_progress=to_artifact)
     summary = {"run_id": run_id, "db": db_path, **stats.as_dict()}
-    create_markdown_artifact(key="ingest-report", markdown=stats.markdown(run_id, db_path),
+    try:
+        runs = Warehouse(db_path, settings.read_retry_s).recent_runs()
+    except duckdb.Error:  # the report is a courtesy: a busy file must not fail a finished run
+        runs = []
+    create_markdown_artifact(key="ingest-report", markdown=stats.markdown(run_id, db_path, runs),
                              description=f"ingest-articles run {run_id}")
-    logger.info("run %s done: %s", run_id, stats.counts())
+    c = stats.counts()
+    logger.info("run %s done: %d files, %d records: %d loaded, %d duplicate, %d rejected, %d unchanged", run_id,
+                c["files_seen"], c["records_seen"], c["loaded"], c["duplicate"], c["rejected"], c["unchanged"])
     return summary
 
 
@@ -132,7 +146,8 @@ Submit = Callable[[list[SourceFile], Settings, set[tuple[str, str]]], _Future]
 
 
 def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Submit,
-                logger: logging.Logger | logging.LoggerAdapter, flow_run_id: str | None = None) -> tuple[str, RunStats]:
+                logger: logging.Logger | logging.LoggerAdapter, flow_run_id: str | None = None,
+                on_progress: Callable[[Snapshot], None] | None = None) -> tuple[str, RunStats]:
     """The run itself, whatever executes the batches: the flow passes `process_batch.submit`; `make bench`
     also runs it on the same worker pool without Prefect to measure what Prefect adds."""
     run_id = f"run-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
@@ -198,10 +213,13 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                                            f"rolled back: {type(exc).__name__}: {exc}") from exc
                 stats.stage_s["load"] += time.perf_counter() - tl
                 fault_point("between-batches")
-                c = stats.add_batch(resolved, len(docs), counts["files"], counts["unchanged"])
-                logger.info("batch %d: %d files, %d records: %d loaded, %d duplicate, %d rejected, %d unchanged",
-                            stats.batches, counts["files"], len(docs), c["loaded"], c["duplicate"], c["rejected"],
-                            counts["unchanged"])
+                stats.add_batch(resolved, len(docs), counts["files"], counts["unchanged"])
+                snap = Snapshot(stats.batches, stats.files_seen, len(files), stats.records_seen, stats.loaded,
+                                stats.duplicate, stats.rejected, stats.unchanged, time.perf_counter() - t0)
+                logger.info("%s", snap.line())
+                publish(snap)
+                if on_progress:
+                    on_progress(snap)
                 for r in resolved:
                     if r.status == "rejected":
                         logger.warning("rejected %s#%d [%s]: %s", r.doc.source_path, r.doc.record_index,
@@ -253,6 +271,8 @@ def prefect_api() -> Iterator[None]:
         print(f"articles: no Prefect server answers at {url}; using a temporary one for this run", file=sys.stderr)
     from prefect.server.api.server import SubprocessASGIServer
 
+    # a server that lives for one run has nothing to report: its telemetry only logs "Failed to send telemetry"
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     server = SubprocessASGIServer()
     server.start()
     old = os.environ.get("PREFECT_API_URL")

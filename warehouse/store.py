@@ -144,6 +144,15 @@ class Warehouse:
                 [_utcnow(), status, message, *[int(counts.get(c, 0)) for c in cols], run_id],
             )
 
+    def recent_runs(self, limit: int = 10) -> list[dict]:
+        """The latest runs, newest first (for the run report's comparison and trend)."""
+        with self.connection(read_only=True) as con:
+            rel = con.execute("SELECT run_id, started_at, status, files_seen, records_seen, loaded, duplicate, "
+                              "rejected, unchanged, already_known FROM runs ORDER BY started_at DESC LIMIT ?",
+                              [limit])
+            cols = [d[0] for d in rel.description]
+            return [dict(zip(cols, row, strict=True)) for row in rel.fetchall()]
+
     # ---- state for incremental runs ---------------------------------------------------------------------
     def known_files(self) -> set[tuple[str, str]]:
         """(source_path, sha256) of every file already recorded, whatever its outcome."""
