@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install run test lint fmt clean-warehouse server server-stop serve soak eval eval-real bench-dedup bench-lang corpus bench bench-scale
+.PHONY: install browser run test lint fmt clean-warehouse server server-stop serve soak eval eval-real bench-dedup bench-lang corpus bench bench-scale
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,11 @@ server-stop:
 serve: install  ## register the `scheduled` deployment and run its flow runs in the foreground
 	$(BIN)/articles serve
 
-test: install  ## the test suite (what CI runs)
+browser:  ## Debian's chromium for the audit-page test, installed when it is missing and apt is available
+	@command -v chromium >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser  ## the test suite (what CI runs)
 	$(BIN)/python -m pytest -q
 
 eval: install  ## cleaning quality on the labeled set, this pipeline vs trafilatura alone

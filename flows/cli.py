@@ -265,14 +265,16 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from warehouse.export import export_parquet
+    from warehouse.export import export
 
     if not Path(args.db).exists():
         print(f"articles export: no warehouse at {args.db}: run `articles ingest` first", file=sys.stderr)
         return 2
-    written = export_parquet(args.db, args.out)
-    for table, n in written.items():
-        print(f"{table:<11} {n:>8} rows -> {Path(args.out) / table}/language=*/month=*/")
+    written = export(args.db, args.out, args.format, args.partition)
+    for table, (n, path) in written.items():
+        where = f"{path}/" + "/".join(f"{k}=*" for k in ("language", "month") if k in args.partition) \
+            if path.is_dir() else str(path)
+        print(f"{table:<11} {n:>8} rows -> {where}")
     return 0
 
 
@@ -289,6 +291,18 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"articles stats: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from flows.audit_page import write_audit_page
+
+    try:
+        out = write_audit_page(args.db, args.out, args.run, args.limit)
+    except (FileNotFoundError, LookupError) as exc:
+        print(f"articles report: {str(exc).strip(chr(39))}", file=sys.stderr)
+        return 2
+    print(f"audit page written to {out} ({out.stat().st_size / 1e3:.0f} KB); open it in a browser")
     return 0
 
 
@@ -366,11 +380,13 @@ def build_parser() -> argparse.ArgumentParser:
     pf.add_argument("--json", action="store_true", help="print the hits as JSON")
     pf.set_defaults(func=_cmd_search)
 
-    pe = sub.add_parser("export", help="write articles and paragraphs as Hive-partitioned Parquet",
+    pe = sub.add_parser("export", help="write articles and paragraphs as Parquet, JSON lines or CSV",
                         formatter_class=fmt)
-    pe.add_argument("out", help="output folder (its articles/ and paragraphs/ subfolders are replaced)")
+    pe.add_argument("out", help="output folder (what an export writes there is replaced whole)")
     pe.add_argument("--db", default=DEFAULT_DB, help=db_help)
-    pe.add_argument("--format", choices=["parquet"], default="parquet", help="file format")
+    pe.add_argument("--format", choices=["parquet", "jsonl", "csv"], default="parquet", help="file format")
+    pe.add_argument("--partition", choices=["none", "language", "month", "language-month"], default="none",
+                    help="one file a table, or Hive folders per language, month or both")
     pe.set_defaults(func=_cmd_export)
 
     pt = sub.add_parser("stats", help="one-screen summary of the warehouse", formatter_class=fmt)
@@ -379,6 +395,14 @@ def build_parser() -> argparse.ArgumentParser:
                     help="rows per list (sites, rejection codes, rules); the rest are summed in one line")
     pt.add_argument("--json", action="store_true", help="print the summary as JSON")
     pt.set_defaults(func=_cmd_stats)
+
+    pr = sub.add_parser("report", help="write a self-contained HTML audit page of a run (no server, no network)",
+                        formatter_class=fmt)
+    pr.add_argument("--db", default=DEFAULT_DB, help=db_help)
+    pr.add_argument("--out", default="report.html", help="the HTML file to write")
+    pr.add_argument("--run", default=None, help="run id (default: the latest run)")
+    pr.add_argument("--limit", type=_positive_int, default=500, help="most articles and rejected records shown")
+    pr.set_defaults(func=_cmd_report)
 
     pv = sub.add_parser("server", help="start (or --stop) a local Prefect server with state in .prefect/",
                         formatter_class=fmt)

@@ -73,7 +73,32 @@ def build_deployments(config_dir: str | None = None, source: str | None = None, 
 
 def serve_deployments(config_dir: str | None = None, source: str | None = None, db: str | None = None,
                       cron: str | None = None) -> None:
-    """Register the deployments and run their flow runs in this process until interrupted."""
-    from prefect import serve
+    """Register the deployments and run their flow runs in this process until interrupted.
 
-    serve(*build_deployments(config_dir, source, db, cron))
+    prefect.serve, stopped with Ctrl-C, leaves a "coroutine 'Runner.astop' was never awaited" warning: here
+    Ctrl-C asks the runner to stop from inside its own event loop, so it stops (and pauses the schedules) cleanly.
+    """
+    import asyncio
+    import signal
+
+    from prefect.runner import Runner
+
+    runner = Runner(pause_on_shutdown=True)
+    deployments = build_deployments(config_dir, source, db, cron)
+    for deployment in deployments:
+        runner.add_deployment(deployment)
+
+    async def run() -> None:
+        loop = asyncio.get_running_loop()
+
+        def stop() -> None:
+            print("\nstopping: the schedule is paused until `make serve` runs again", flush=True)
+            if runner.started:
+                loop.create_task(runner.astop())
+
+        loop.add_signal_handler(signal.SIGINT, stop)
+        await runner.start()
+
+    names = ", ".join(f"'{d.flow_name}/{d.name}'" for d in deployments)
+    print(f"serving {names}; Ctrl-C stops (and pauses the schedule)", flush=True)
+    asyncio.run(run())

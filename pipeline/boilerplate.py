@@ -76,13 +76,13 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_block
             kept.append(block)
             i += 1
             continue
-        removals.append(Removal(rule.id, rule.category, block.text))
+        removals.append(Removal(rule.id, rule.category, block.text, at=len(kept)))
         if rule.capture:
             if rule.take_next:
                 if i + 1 < n and _looks_like_name(blocks[i + 1].text):
                     nxt = blocks[i + 1]
                     captures.setdefault(rule.capture, []).append(nxt.text.strip())
-                    removals.append(Removal(rule.id, rule.category, nxt.text))
+                    removals.append(Removal(rule.id, rule.category, nxt.text, at=len(kept)))
                     i += 1
             else:
                 value = m.group(rule.capture)
@@ -93,9 +93,9 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_block
             while j < n and not (resumes and rule.category == "related" and resumes(blocks[j])):
                 own = _first_match(rules, blocks[j], False)
                 if own is not None:
-                    removals.append(Removal(own[0].id, own[0].category, blocks[j].text))
+                    removals.append(Removal(own[0].id, own[0].category, blocks[j].text, at=len(kept)))
                 else:
-                    removals.append(Removal(rule.id, rule.category, blocks[j].text))
+                    removals.append(Removal(rule.id, rule.category, blocks[j].text, at=len(kept)))
                 j += 1
             if j >= n:
                 break
@@ -107,7 +107,7 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_block
                 j += 1
             if j < n:
                 for rest in blocks[i + 1: j + 1]:
-                    removals.append(Removal(rule.id, rule.category, rest.text))
+                    removals.append(Removal(rule.id, rule.category, rest.text, at=len(kept)))
                 i = j
         i += 1
     return StripResult(kept, removals, captures)

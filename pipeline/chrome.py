@@ -71,14 +71,20 @@ class ChromeCounter:
         if doc.status != "article" or not doc.site_key or not doc.chrome_keys:
             return False
         keep, dropped = [], []
+        kept_before = []  # for each old paragraph position (and one past the end): kept paragraphs before it
         for p, key in zip(doc.paragraphs, doc.chrome_keys, strict=True):
+            kept_before.append(len(keep))
             n = self.count(doc.site_key, key) if key else 0
             if n >= self.min_docs:
-                dropped.append(Removal(RULE_ID, "repeated", p.text, n))
+                dropped.append(Removal(RULE_ID, "repeated", p.text, n, at=len(keep)))
             else:
                 keep.append((p, key))
+        kept_before.append(len(keep))
         if not dropped:
             return False
+        for r in doc.removals:  # earlier removals stood before old paragraph positions
+            if r.at is not None:
+                r.at = kept_before[min(r.at, len(kept_before) - 1)]
         doc.removals.extend(dropped)
         for pos, (p, _) in enumerate(keep):
             p.position = pos

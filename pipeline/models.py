@@ -50,6 +50,7 @@ class Removal:
     text: str
     repeat_count: int | None = None  # for learned chrome: how many articles of the site share the line
     page_share: float | None = None  # for selectors: share of the page's text the removed node held
+    at: int | None = None  # the kept paragraph it stood before (len(paragraphs): after the last); None: unknown
 
 
 @dataclass

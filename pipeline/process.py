@@ -16,6 +16,7 @@ A rejected record keeps its cleaned text and metadata, so a wrong rejection can 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -80,6 +81,7 @@ class Work:
     extracted_author: str | None = None
     body_lines: set[str] = field(default_factory=set)  # text pages: lines that are surely body paragraphs
     name_lines: list[str] = field(default_factory=list)  # text pages: lines between headline and body
+    trailing: list[Removal] = field(default_factory=list)  # text pages: removed lines below the article
     extracted_date: str | None = None
     date_from_markup: bool = False
     sitename: str | None = None
@@ -157,23 +159,28 @@ def _extract_text(w: Work, settings: Settings, rules: RuleSet) -> None:
     if title_at is not None:  # an author's name alone on its line, under the headline
         w.name_lines = [t for t in lines[title_at + 1: max(title_at + 1, page.start) + 2]
                         if not matched_rule(site_rules, t)][:8]
+    after: list[Removal] = []
     for lo, hi, rule_id, category in ((0, page.start, "text.before-article", "navigation"),
                                       (page.end, len(lines), "text.after-article", "footer")):
         outside = [classify(t) for i, t in enumerate(lines[lo:hi], lo) if i != title_at]
         stripped = strip_boilerplate(outside, site_rules, settings.header_blocks)
-        w.removals += stripped.removals
+        found = stripped.removals + [Removal(rule_id, category, b.text) for b in stripped.blocks]
         for key, values in stripped.captures.items():
             w.captures.setdefault(key, []).extend(values)
-        w.removals += [Removal(rule_id, category, b.text) for b in stripped.blocks]
+        if lo == 0:
+            w.removals += [dataclasses.replace(r, at=0) for r in found]
+        else:
+            after = found
     for i in range(page.start, page.end):
         if i == title_at:
             continue
         if i in page.repeated:
-            w.removals.append(Removal("text.repeated-in-page", "repeated", lines[i]))
+            w.removals.append(Removal("text.repeated-in-page", "repeated", lines[i], at=len(w.blocks)))
         else:
             w.blocks.append(classify(lines[i]))
             if page.classes[i] == "good" and word_count(lines[i]) >= 15 and lines[i].endswith(SENTENCE_END):
                 w.body_lines.add(w.blocks[-1].text)
+    w.trailing = after
 
 
 def _page_language(lines: list[str], settings: Settings) -> str | None:
@@ -193,20 +200,38 @@ def title_stage(w: Work, settings: Settings) -> None:
     head = [i for i, b in enumerate(w.blocks[: settings.header_blocks])
             if (i == 0 or w.raw.content_type != "html") and _same(clean_title(b.text, w.site) or "", title)]
     for i in head:
-        w.removals.append(Removal("title-repeat", "title", w.blocks[i].text))
+        w.removals.append(Removal("title-repeat", "title", w.blocks[i].text, at=0))
     w.blocks = [b for i, b in enumerate(w.blocks) if i not in head]
 
 
 # ---- 3. boilerplate ------------------------------------------------------------------------------------------
 def boilerplate_stage(w: Work, settings: Settings, rules: RuleSet) -> None:
     resumes = (lambda b: b.text in w.body_lines) if w.body_lines else None
+    # removals made while the body was being built stood before a block; now that blocks go, say which paragraph
+    before = len(w.blocks)
     stripped = strip_boilerplate(w.blocks, rules.rules_for(w.site), settings.header_blocks, resumes)
+    kept_before = _kept_index(w.blocks, stripped.blocks)
+    for r in w.removals:
+        if r.at is not None and r.at > 0:
+            r.at = kept_before[min(r.at, before)]
     w.removals += stripped.removals
+    w.removals += [dataclasses.replace(r, at=len(stripped.blocks)) for r in w.trailing]
     for key, values in stripped.captures.items():
         w.captures.setdefault(key, []).extend(values)
     w.blocks = stripped.blocks
     if w.raw.content_type != "html":
         w.blocks = [classify(b.text) if b.kind in ("heading", "paragraph") else b for b in w.blocks]
+
+
+def _kept_index(blocks: list[Block], kept: list[Block]) -> list[int]:
+    """For each position in blocks (and one past the end), how many kept blocks came before it."""
+    out, k = [], 0
+    for b in blocks:
+        out.append(k)
+        if k < len(kept) and kept[k] is b:
+            k += 1
+    out.append(k)
+    return out
 
 
 # ---- 4. metadata ---------------------------------------------------------------------------------------------

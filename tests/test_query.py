@@ -306,9 +306,29 @@ def test_search_while_an_ingest_holds_the_warehouse_uses_a_memory_index(fresh_db
 
 
 # ---- export ---------------------------------------------------------------------------------------------------
+def test_export_one_file_a_table_in_each_format(db, tmp_path):
+    for fmt in ("parquet", "jsonl", "csv"):
+        out = tmp_path / fmt
+        proc = _run(["export", "--db", str(db), "--format", fmt, str(out)])
+        assert sorted(p.name for p in out.iterdir()) == [f"articles.{fmt}", f"paragraphs.{fmt}"], proc.stdout
+        reader = {"parquet": "read_parquet", "jsonl": "read_json_auto", "csv": "read_csv_auto"}[fmt]
+        con = duckdb.connect()
+        try:
+            for table in ("articles", "paragraphs"):
+                n = con.execute(f"SELECT count(*) FROM {reader}('{out / (table + '.' + fmt)}')").fetchone()[0]
+                assert n == _sql(db, f"SELECT count(*) FROM {table}")[0][0]
+        finally:
+            con.close()
+    lines = (tmp_path / "jsonl" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(line)["article_id"] for line in lines)
+    by_lang = _run(["export", "--db", str(db), "--format", "jsonl", "--partition", "language", str(tmp_path / "p")])
+    assert "language=*" in by_lang.stdout and (tmp_path / "p" / "articles" / "language=fr").is_dir()
+
+
+
 def test_export_parquet_partitions_and_reads_back(db, tmp_path):
     out = tmp_path / "export"
-    proc = _run(["export", "--db", str(db), "--format", "parquet", str(out)])
+    proc = _run(["export", "--db", str(db), "--format", "parquet", "--partition", "language-month", str(out)])
     assert "articles" in proc.stdout and "paragraphs" in proc.stdout
     assert list((out / "articles" / "language=fr" / "month=2025-02").glob("*.parquet"))
     assert list((out / "articles" / "language=fr" / "month=unknown").glob("*.parquet"))

@@ -110,9 +110,12 @@ def test_serve_and_one_off_deployment_run(server, tmp_path):
                 [str(BIN / "prefect"), "deployment", "run", "ingest-articles/scheduled", "-p", "batch_size=0"],
                 cwd=project, env=env, capture_output=True, text=True, timeout=120)
             assert "batch_size" in bad.stdout + bad.stderr
-        # stopping `serve` pauses the schedule (Prefect's behaviour for served deployments)
-        os.killpg(serve.pid, signal.SIGTERM)
-        serve.wait(timeout=60)
+        # stopping `serve` with Ctrl-C pauses the schedule (Prefect's behaviour for served deployments), cleanly
+        os.killpg(serve.pid, signal.SIGINT)
+        out, _ = serve.communicate(timeout=60)
+        text = out.decode("utf-8", "replace")
+        assert serve.returncode == 0, text[-3000:]
+        assert "never awaited" not in text and "Traceback" not in text, text[-3000:]
         with SyncPrefectClient(url) as client:
             assert client.read_deployment_by_name("ingest-articles/scheduled").paused is True
     finally:

@@ -111,3 +111,12 @@ def test_a_japanese_page_keeps_its_article(settings, rules):
     assert "利用規約" not in d.text and "ホーム" not in d.text
     assert d.metadata.title == headline
     assert d.metadata.published_at == "2025-03-03"
+
+
+def test_each_removed_line_knows_the_paragraph_it_stood_before(settings, rules):
+    d = _process(_page(), settings, rules)
+    texts = [p.text for p in d.paragraphs]
+    at = {r.text: r.at for r in d.removals}
+    assert at["Home"] == 0 and at["By Jane Holloway"] == texts.index(BODY[0])  # above the first paragraph
+    assert at["Related"] == texts.index(BODY[2])  # inside it, where the related list was
+    assert at["Privacy policy"] == len(texts)  # below it

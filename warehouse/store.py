@@ -237,7 +237,7 @@ class Warehouse:
                 )
                 con.execute(
                     "INSERT INTO removed_blocks BY NAME SELECT r.doc_id, r.position, r.rule_id, r.category, r.text, "
-                    "r.repeat_count, r.page_share FROM b_rems r SEMI JOIN new_ids USING (doc_id)"
+                    "r.repeat_count, r.page_share, r.paragraph_at FROM b_rems r SEMI JOIN new_ids USING (doc_id)"
                 )
                 con.execute(
                     "INSERT INTO rejected_content BY NAME SELECT r.* FROM b_rejs r SEMI JOIN new_ids USING (doc_id)"
@@ -288,7 +288,7 @@ _PARA_SCHEMA = pa.schema([
 ])
 _REM_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("position", pa.int32()), ("rule_id", pa.string()), ("category", pa.string()),
-    ("text", pa.string()), ("repeat_count", pa.int32()), ("page_share", pa.float64()),
+    ("text", pa.string()), ("repeat_count", pa.int32()), ("page_share", pa.float64()), ("paragraph_at", pa.int32()),
 ])
 _LINE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("site_key", pa.string()), ("line_key", pa.string()), ("content_hash", pa.string()),
@@ -324,7 +324,7 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
         for pos, rm in enumerate(d.removals):
             for k, v in (("doc_id", r.doc_id), ("position", pos), ("rule_id", rm.rule_id),
                          ("category", rm.category), ("text", rm.text), ("repeat_count", rm.repeat_count),
-                         ("page_share", rm.page_share)):
+                         ("page_share", rm.page_share), ("paragraph_at", rm.at)):
                 rems[k].append(v)
         if r.article_id is None:
             continue
