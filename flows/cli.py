@@ -10,7 +10,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-DEFAULT_DB = "warehouse/articles.duckdb"
+from warehouse.db import DEFAULT_DB
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,8 +76,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     from prefect.settings import PREFECT_API_URL
 
-    from flows.ingest import api_is_healthy, run_ingest
+    from flows.ingest import run_ingest
     from flows.progress import listening, quiet_console
+    from flows.server import api_is_healthy
     from warehouse.lock import WarehouseBusy
 
     url = PREFECT_API_URL.value()
@@ -267,10 +268,11 @@ def _cmd_search(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from warehouse.export import export
 
-    if not Path(args.db).exists():
-        print(f"articles export: no warehouse at {args.db}: run `articles ingest` first", file=sys.stderr)
+    try:
+        written = export(args.db, args.out, args.format, args.partition)
+    except FileNotFoundError as exc:
+        print(f"articles export: {exc}", file=sys.stderr)
         return 2
-    written = export(args.db, args.out, args.format, args.partition)
     for table, (n, path) in written.items():
         where = f"{path}/" + "/".join(f"{k}=*" for k in ("language", "month") if k in args.partition) \
             if path.is_dir() else str(path)
@@ -310,7 +312,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from prefect.settings import PREFECT_API_URL
 
     from flows.deploy import serve_deployments
-    from flows.ingest import api_is_healthy
+    from flows.server import api_is_healthy
 
     url = PREFECT_API_URL.value()
     if not url or not api_is_healthy(url):

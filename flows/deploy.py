@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from prefect.schedules import Cron, validate_cron_string
 
-from pipeline.settings import CONFIG_DIR, ConfigError
+from pipeline.settings import CONFIG_DIR, ConfigError, read_toml
 
 DEPLOYMENT_NAME = "scheduled"
 _FIELDS = {"cron", "timezone", "source", "db", "description"}
@@ -27,10 +26,7 @@ def load_deployment_config(config_dir: str | Path | None = None) -> DeploymentCo
     path = Path(config_dir or CONFIG_DIR) / "deployment.toml"
     if not path.exists():
         return DeploymentConfig()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    data = read_toml(path)
     table = data.get(DEPLOYMENT_NAME, {})
     unknown = (set(data) - {DEPLOYMENT_NAME}) | (set(table) - _FIELDS)
     if unknown:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 from typing import Annotated, Protocol
 
@@ -18,13 +17,13 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
-from prefect.settings import PREFECT_API_URL, temporary_settings
 from pydantic import Field
 
 from flows.pool import current_pool, exit_with_parent
 from flows.progress import Snapshot, publish
 from flows.report import RunStats
 from flows.runners import task_runner_for
+from flows.server import prefect_api
 from pipeline.chrome import ChromeCounter
 from pipeline.dedup import DedupIndex, resolve_batch
 from pipeline.ids import doc_id_for
@@ -32,10 +31,9 @@ from pipeline.models import ProcessedDoc, SourceFile
 from pipeline.process import process_files
 from pipeline.settings import ConfigError, Settings, load_settings
 from pipeline.sources import discover
+from warehouse.db import DEFAULT_DB
 from warehouse.lock import writer_lock
 from warehouse.store import Warehouse, fault_point
-
-DEFAULT_DB = "warehouse/articles.duckdb"
 
 
 # pure CPU work, recomputed on retry: no cache key to hash from the inputs
@@ -246,53 +244,6 @@ def _describe(batch: list[SourceFile]) -> str:
     if len(batch) == 1:
         return batch[0].path
     return f"{len(batch)} files, {batch[0].path} .. {batch[-1].path}"
-
-
-def api_is_healthy(url: str, timeout_s: float = 3.0) -> bool:
-    import httpx
-
-    try:
-        return httpx.get(f"{url.rstrip('/')}/health", timeout=timeout_s).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
-@contextmanager
-def prefect_api() -> Iterator[None]:
-    """Use PREFECT_API_URL when a server answers there; otherwise start Prefect's ephemeral server once
-    for this process and export its address, so process-pool workers report to it instead of each
-    starting their own."""
-    url = PREFECT_API_URL.value()
-    if url and api_is_healthy(url):
-        os.environ.setdefault("PREFECT_API_URL", url)
-        yield
-        return
-    if url:
-        print(f"articles: no Prefect server answers at {url}; using a temporary one for this run", file=sys.stderr)
-    from prefect.server.api.server import SubprocessASGIServer
-
-    # a server that lives for one run has nothing to report: its telemetry only logs "Failed to send telemetry"
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    server = SubprocessASGIServer()
-    server.start()
-    old = os.environ.get("PREFECT_API_URL")
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        # send queued logs and events while the server still listens, then stop it
-        from prefect.events.worker import EventsWorker
-        from prefect.logging.handlers import APILogWorker
-
-        for service in (APILogWorker, EventsWorker):
-            with suppress(Exception):  # best effort at shutdown
-                service.drain_all(timeout=10, at_exit=False)
-        if old is None:
-            os.environ.pop("PREFECT_API_URL", None)
-        else:
-            os.environ["PREFECT_API_URL"] = old
-        server.stop()
 
 
 def run_ingest(source: str | list[str], db: str = DEFAULT_DB, batch_size: int | None = None,

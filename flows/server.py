@@ -1,4 +1,5 @@
-"""A local Prefect server for this project: state in .prefect/, address written to prefect.toml.
+"""Prefect's API for this project: a local server (state in .prefect/, address written to prefect.toml), its
+health check, and the temporary server a run starts when none answers.
 
 prefect.toml in the project folder is read by every Prefect command run from here (Prefect 3 settings
 file), so `prefect deployment run …` and `articles serve` find the server with no environment to set.
@@ -11,7 +12,11 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+
+from prefect.settings import PREFECT_API_URL, temporary_settings
 
 HOST = "127.0.0.1"
 
@@ -22,9 +27,54 @@ def _paths(project: Path) -> tuple[Path, Path, Path, Path]:
 
 
 def _healthy(url: str) -> bool:
-    from flows.ingest import api_is_healthy
-
     return api_is_healthy(url, timeout_s=1.0)
+
+
+def api_is_healthy(url: str, timeout_s: float = 3.0) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{url.rstrip('/')}/health", timeout=timeout_s).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@contextmanager
+def prefect_api() -> Iterator[None]:
+    """Use PREFECT_API_URL when a server answers there; otherwise start Prefect's ephemeral server once
+    for this process and export its address, so process-pool workers report to it instead of each
+    starting their own."""
+    url = PREFECT_API_URL.value()
+    if url and api_is_healthy(url):
+        os.environ.setdefault("PREFECT_API_URL", url)
+        yield
+        return
+    if url:
+        print(f"articles: no Prefect server answers at {url}; using a temporary one for this run", file=sys.stderr)
+    from prefect.server.api.server import SubprocessASGIServer
+
+    # a server that lives for one run has nothing to report: its telemetry only logs "Failed to send telemetry"
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    server = SubprocessASGIServer()
+    server.start()
+    old = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        # send queued logs and events while the server still listens, then stop it
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        for service in (APILogWorker, EventsWorker):
+            with suppress(Exception):  # best effort at shutdown
+                service.drain_all(timeout=10, at_exit=False)
+        if old is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = old
+        server.stop()
 
 
 def _pid_alive(pid: int) -> bool:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pipeline.settings import CONFIG_DIR, ConfigError
+from pipeline.settings import CONFIG_DIR, ConfigError, read_toml
 
 # "Headline - Site", "Headline | Site", "Headline：Site" (full-width and bare separators too; the tail must name
 # the site, so a colon inside a headline is safe)
@@ -76,10 +75,10 @@ def not_name_patterns(config_dir: str | None = None) -> tuple[tuple[str, re.Patt
     path = Path(config_dir or CONFIG_DIR) / "authors.toml"
     if not path.exists():
         return ()
+    data = read_toml(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
         return tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data.get("not_a_name", []))
-    except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
+    except (KeyError, re.error) as exc:
         raise ConfigError(f"{path}: {type(exc).__name__}: {exc}") from exc
 
 

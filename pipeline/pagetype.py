@@ -10,13 +10,12 @@ says what was seen.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.models import Block, Removal
-from pipeline.settings import CONFIG_DIR, ConfigError
+from pipeline.settings import CONFIG_DIR, ConfigError, read_toml
 from pipeline.textstats import word_count
 
 _NORM = re.compile(r"[\W_]+")
@@ -54,10 +53,7 @@ def load_pagetype_rules(config_dir: str | None = None) -> PageTypeRules:
     path = Path(config_dir or CONFIG_DIR) / "pagetypes.toml"
     if not path.exists():
         return PageTypeRules(signals=())
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    data = read_toml(path)
     signals = []
     for raw in data.get("signal", []):
         missing = {"id", "code", "pattern"} - set(raw)

@@ -6,12 +6,11 @@ A rule names the file and id it came from, so an error or a removal can always b
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.settings import CONFIG_DIR, ConfigError
+from pipeline.settings import CONFIG_DIR, ConfigError, read_toml
 
 CATEGORIES = frozenset(
     {
@@ -147,10 +146,7 @@ def _parse_selector(path: Path, raw: dict, seen: set[str]) -> Selector:
 
 
 def _load_file(path: Path, seen_rules: set[str], seen_sel: set[str]) -> tuple[list[Rule], list[Selector]]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    data = read_toml(path)
     unknown = set(data) - {"rule", "selector", "language", "host", "description"}
     if unknown:
         raise ConfigError(f"{path}: unknown top-level key(s) {sorted(unknown)}")

@@ -15,6 +15,14 @@ class ConfigError(ValueError):
     """A config file is wrong; the message names the file and the entry."""
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    """One config file as data; a syntax error is a ConfigError that names the file."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+
+
 @dataclass(frozen=True)
 class Settings:
     batch_size: int = 200
@@ -117,10 +125,7 @@ def load_settings(config_dir: str | Path | None = None) -> Settings:
     path = cdir / "pipeline.toml"
     values: dict[str, Any] = {"config_dir": str(cdir)}
     if path.exists():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        data = read_toml(path)
         for section, table in data.items():
             if not isinstance(table, dict):
                 raise ConfigError(f"{path}: [{section}] must be a table")

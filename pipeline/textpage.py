@@ -13,7 +13,6 @@ Thresholds are data (config/textpage.toml); stopword lists are jusText's own (a 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +21,7 @@ from pathlib import Path
 from pipeline.boilerplate import matched_rule
 from pipeline.bylines import find_authors, parse_date
 from pipeline.rules import Rule
-from pipeline.settings import CONFIG_DIR, ConfigError
+from pipeline.settings import CONFIG_DIR, ConfigError, read_toml
 from pipeline.textstats import unspaced_share, word_count
 
 _TOKEN_KEY = re.compile(r"[\W_]+")
@@ -58,10 +57,7 @@ def load_textpage_config(config_dir: str | None = None) -> TextPageConfig:
     path = Path(config_dir or CONFIG_DIR) / "textpage.toml"
     if not path.exists():
         return TextPageConfig()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    data = read_toml(path)
     values: dict = {}
     for section in ("classes", "span", "headline"):
         values.update(data.get(section, {}))

@@ -70,7 +70,8 @@ def main() -> int:
     args = ap.parse_args()
     import duckdb
 
-    from flows.ingest import prefect_api, run_ingest
+    from flows.ingest import run_ingest
+    from flows.server import prefect_api
 
     work = Path(tempfile.mkdtemp(prefix="articles-soak-"))
     inbox, db = work / "inbox", work / "soak.duckdb"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.store import connect
+from warehouse.db import open_read_only
 
 
 @dataclass
@@ -66,9 +66,7 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
 
 def read_audit(db: str | Path, run_id: str | None = None, limit: int = 500, retry_s: float = 30.0) -> Audit:
     """The run's audit (the latest run when run_id is None); at most `limit` articles and rejected records."""
-    if not Path(db).exists():
-        raise FileNotFoundError(f"no warehouse at {db}: run `articles ingest` first")
-    con = connect(db, read_only=True, retry_s=retry_s)
+    con = open_read_only(db, retry_s)
     try:
         runs = _rows(con, "SELECT * FROM runs WHERE ? IS NULL OR run_id = ? ORDER BY started_at DESC LIMIT 1",
                      [run_id, run_id])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from warehouse.store import connect
+from warehouse.db import open_read_only
 
 # month is 'YYYY-MM' of published_at, or 'unknown' when the article has no date.
 _ARTICLES = """
@@ -45,10 +45,10 @@ def export(db: str | Path, out: str | Path, fmt: str = "parquet", partition: str
         raise ValueError(f"unknown format {fmt!r}: {', '.join(FORMATS)}")
     if partition not in PARTITIONS:
         raise ValueError(f"unknown partitioning {partition!r}: {', '.join(PARTITIONS)}")
+    con = open_read_only(db, retry_s)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     keys = PARTITIONS[partition]
-    con = connect(db, read_only=True, retry_s=retry_s)
     try:
         written = {}
         for name, select in TABLES.items():

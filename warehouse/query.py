@@ -9,9 +9,9 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import open_read_only
 from warehouse.migrate import available, current_version
 from warehouse.search import load_fts
-from warehouse.store import connect
 
 _ALLOWED = {"SELECT", "EXPLAIN", "PRAGMA"}
 # DuckDB ends positioned errors with "LINE n: <excerpt of that line>" and a caret line under the position.
@@ -107,9 +107,7 @@ def _try_load_fts(con: duckdb.DuckDBPyConnection) -> None:
 def run_query(db: str | Path, sql: str, retry_s: float = 30.0,
               source: str = "the SQL") -> tuple[list[str], list[tuple]]:
     """(column names, rows) of the last statement. Raises QueryRefused for DDL/DML, QueryError for SQL errors."""
-    if not Path(db).exists():
-        raise FileNotFoundError(f"no warehouse at {db}: run `articles ingest` first")
-    con = connect(db, read_only=True, retry_s=retry_s)
+    con = open_read_only(db, retry_s)
     try:
         try:
             statements = con.extract_statements(sql)

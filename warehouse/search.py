@@ -21,8 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import connect, open_read_only
 from warehouse.lock import WarehouseBusy, writer_lock
-from warehouse.store import connect
 
 INDEX_VERSION = 1  # bump when the tokenizer or the index layout changes: every language is rebuilt
 _STEMMERS = {
@@ -172,9 +172,7 @@ def open_for_search(db: str | Path, retry_s: float = 30.0, lock_wait_s: float = 
     ingest is running, another process has the file open, a read-only file system), the index is built in
     memory for this search only.
     """
-    if not Path(db).exists():
-        raise FileNotFoundError(f"no warehouse at {db}: run `articles ingest` first")
-    con = connect(db, read_only=True, retry_s=retry_s)
+    con = open_read_only(db, retry_s)
     stale = stale_languages(con)
     if stale == []:
         load_fts(con)

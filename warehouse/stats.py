@@ -6,10 +6,10 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import open_read_only
 from warehouse.migrate import current_version
 from warehouse.query import ensure_views, format_table
 from warehouse.search import stale_languages
-from warehouse.store import connect
 
 _TOTALS = """
     SELECT (SELECT count(*) FROM documents) AS documents,
@@ -60,9 +60,7 @@ def _pivot(rows: list[tuple]) -> tuple[list[str], list[tuple]]:
 
 
 def _open(db: str | Path, retry_s: float) -> duckdb.DuckDBPyConnection:
-    if not Path(db).exists():
-        raise FileNotFoundError(f"no warehouse at {db}: run `articles ingest` first")
-    con = connect(db, read_only=True, retry_s=retry_s)
+    con = open_read_only(db, retry_s)
     ensure_views(con)
     return con
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,29 +17,8 @@ from pipeline.chrome import line_key
 from pipeline.dedup import DedupIndex
 from pipeline.metadata import to_utc
 from pipeline.models import ResolvedDoc
+from warehouse.db import connect
 from warehouse.migrate import migrate
-
-
-def _is_lock_error(exc: Exception) -> bool:
-    msg = str(exc).lower()
-    return "lock" in msg or "conflicting" in msg or "could not set lock" in msg
-
-
-def connect(path: str | Path, *, read_only: bool = False, retry_s: float = 30.0,
-            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
-    """Open the file, retrying while another process holds it (DuckDB allows one writer process)."""
-    config = {"memory_limit": memory_limit} if memory_limit else {}
-    deadline = time.monotonic() + retry_s
-    delay = 0.05
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only, config=config)
-        except duckdb.IOException as exc:
-            if not _is_lock_error(exc) or time.monotonic() >= deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 0.5)
-
 
 _FAULT_COUNTS: dict[str, int] = {}
 

@@ -102,7 +102,7 @@ def _corpus(path: Path, n: int) -> Path:
 
 
 def _with_server(fn):  # noqa: ANN001, ANN202
-    from flows.ingest import prefect_api
+    from flows.server import prefect_api
 
     t = time.perf_counter()
     with prefect_api():

@@ -1,0 +1,39 @@
+"""Opening the warehouse file: the one default path, connections that wait for the writer's turn, and the
+read-only opener every reading command shares."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import duckdb
+
+DEFAULT_DB = "warehouse/articles.duckdb"
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    msg = str(exc).lower()
+    return "lock" in msg or "conflicting" in msg or "could not set lock" in msg
+
+
+def connect(path: str | Path, *, read_only: bool = False, retry_s: float = 30.0,
+            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the file, retrying while another process holds it (DuckDB allows one writer process)."""
+    config = {"memory_limit": memory_limit} if memory_limit else {}
+    deadline = time.monotonic() + retry_s
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def open_read_only(db: str | Path, retry_s: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection, or FileNotFoundError with the message every command prints."""
+    if not Path(db).exists():
+        raise FileNotFoundError(f"no warehouse at {db}: run `articles ingest` first")
+    return connect(db, read_only=True, retry_s=retry_s)
