@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install browser run test lint fmt clean-warehouse server server-stop serve soak eval eval-real bench-dedup bench-lang corpus bench bench-scale
+.PHONY: install browser run test lint fmt clean-warehouse server server-stop serve soak eval eval-real bench-real bench-dedup bench-lang corpus bench bench-scale
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ corpus: install  ## N synthetic documents (HTML 30-150 KB, text, JSONL, duplicat
 
 bench: install  ## full pipeline documents/s vs trafilatura alone on 2,000 documents, Prefect's share, stages, RSS
 	$(BIN)/python tests/perf/bench.py --corpus build/corpus --n 2000
+
+COPIES ?= 6
+bench-real: install  ## throughput on the real pages of ../shared/realworld (each copied COPIES times) vs trafilatura alone
+	$(BIN)/python tests/perf/bench.py --real-copies $(COPIES) --corpus build/corpus-real-$(COPIES) --out build/bench-real.json
 
 SIZES ?= 1000,10000,100000
 bench-scale: install  ## time and peak RSS on 1k, 10k and 100k documents (about an hour; corpora in build/corpus-N)

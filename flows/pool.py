@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -40,6 +42,20 @@ def exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """SIGINT ignored while workers are spawned: an ignored signal stays ignored across exec, so a worker never
+    prints a KeyboardInterrupt traceback of its own when a person presses Ctrl-C (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _start_worker() -> None:
     exit_with_parent()
     import pipeline.process  # noqa: F401  imported while the flow starts, not when the first batch arrives
@@ -57,8 +73,9 @@ class WorkerPool:
     def _start(self) -> ProcessPoolExecutor:
         executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                        initializer=_start_worker)
-        for _ in range(self.workers):  # each submit with no idle worker spawns one: start them all now
-            executor.submit(int)
+        with _ctrl_c_ignored():  # Ctrl-C reaches the whole process group: the flow process alone handles it
+            for _ in range(self.workers):  # each submit with no idle worker spawns one: start them all now
+                executor.submit(int)
         return executor
 
     def run(self, fn: Callable[..., T], *args: object) -> T:

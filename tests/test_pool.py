@@ -60,3 +60,4 @@ def test_default_runner_runs_task_runs_in_the_flow_process_and_batches_in_its_po
     worker_pids = {worker for _, worker in seen}
     assert None not in worker_pids and os.getpid() not in worker_pids  # the batch work: pool processes
     assert current_pool() is None  # the pool ends with the flow run
+

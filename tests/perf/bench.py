@@ -101,6 +101,32 @@ def _corpus(path: Path, n: int) -> Path:
     return path
 
 
+REALWORLD = Path(os.environ.get("REALWORLD_DIR", ROOT.parent / "shared" / "realworld"))
+
+
+def real_corpus(path: Path, copies: int) -> Path:
+    """The real pages of ../shared/realworld, each written `copies` times as .html, made unique by a leading
+    comment (so dedup sees new files, and extraction does the same work). Read from the corpus at run time."""
+    import gzip
+
+    from pipeline.decode import decode_bytes
+
+    marker = path / f".copies-{copies}"
+    if marker.exists():
+        return path
+    pages = sorted((REALWORLD / "pages").rglob("*.html.gz"))
+    if not pages:
+        raise SystemExit(f"no real pages under {REALWORLD / 'pages'} (set REALWORLD_DIR)")
+    path.mkdir(parents=True, exist_ok=True)
+    for i, page in enumerate(pages):
+        with gzip.open(page) as fh:
+            html, _ = decode_bytes(fh.read(), is_html=True)
+        for k in range(copies):
+            (path / f"{i:03d}-{k}.html").write_text(f"<!-- copy {k} of {page.name} -->\n{html}", encoding="utf-8")
+    marker.touch()
+    return path
+
+
 def _with_server(fn):  # noqa: ANN001, ANN202
     from flows.server import prefect_api
 
@@ -111,8 +137,8 @@ def _with_server(fn):  # noqa: ANN001, ANN202
         return fn(env, started)
 
 
-def bench(corpus: Path, n: int, out: Path) -> dict:
-    corpus = _corpus(corpus, n)
+def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
+    corpus = real_corpus(corpus, real_copies) if real_copies else _corpus(corpus, n)
 
     def run(env: dict[str, str], server_s: float) -> dict:
         alone = _child("alone", corpus, env)
@@ -200,6 +226,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--out", default=None)
     ap.add_argument("--scale", default=None, help="comma-separated corpus sizes, e.g. 1000,10000,100000")
+    ap.add_argument("--real-copies", type=int, default=0,
+                    help="bench on the real pages of ../shared/realworld, each copied this many times")
     ap.add_argument("--child", choices=["alone", "prefect", "plain"], help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -212,7 +240,7 @@ def main() -> int:
     if args.scale:
         bench_scale([int(x) for x in args.scale.split(",")], Path(args.out or ROOT / "build" / "bench-scale.json"))
     else:
-        bench(Path(args.corpus), args.n, Path(args.out or ROOT / "build" / "bench.json"))
+        bench(Path(args.corpus), args.n, Path(args.out or ROOT / "build" / "bench.json"), args.real_copies)
     return 0
 
 
