@@ -148,7 +148,7 @@ def _extract_text(w: Work, settings: Settings, rules: RuleSet) -> None:
     language = w.lang_hint or _page_language(lines, settings)
     page = find_article(lines, language, settings.config_dir)
     hint = normalize_text(w.raw.hints["title"]) if w.raw.hints.get("title") else None
-    title_at = find_headline(lines, page, site_rules, hint, settings.config_dir)
+    title_at = find_headline(lines, page, site_rules, hint, settings.config_dir, w.raw.hints.get("url"))
     if hint:
         w.meta.title = hint
     elif title_at is not None:

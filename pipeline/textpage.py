@@ -323,16 +323,33 @@ def _anchor(line: str, rules: tuple[Rule, ...]) -> bool:
     return rule is not None and rule.category in ("byline", "dateline", "reading_time", "updated")
 
 
+def slug_words(url: str | None) -> set[str]:
+    """The words of a URL's last path segment ('/2025/03/harbour-fees-approved.html'), for finding the headline."""
+    if not url:
+        return set()
+    segment = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    segment = re.sub(r"\.[a-z]{2,5}$", "", segment.lower())
+    return {w for w in re.split(r"[-_+.]+", segment) if len(w) >= 3 and not w.isdigit()}
+
+
 def find_headline(lines: list[str], page: TextPage, rules: tuple[Rule, ...], known: str | None = None,
-                  config_dir: str | None = None) -> int | None:
-    """Index of the headline line: the known title's line (a JSONL title), else the headline-like line just above
-    the first byline or dateline near the article's start, else just above the article; else the first line."""
+                  config_dir: str | None = None, url: str | None = None) -> int | None:
+    """Index of the headline line: the known title's line (a JSONL title), else the line the URL's slug spells,
+    else the headline-like line just above the first byline or dateline near the article's start, else just above
+    the article; else the first line."""
     if not lines:
         return None
     if known:
         key = _key(known)
         same = [i for i, line in enumerate(lines) if _key(line) == key]
         return same[0] if same else None
+    slug = slug_words(url)
+    if len(slug) >= 3:
+        overlap = [(len(slug & content_words(line.replace("-", " "))), -i) for i, line in enumerate(lines)
+                   if word_count(line) <= 40]
+        best, neg_i = max(overlap, default=(0, 0))
+        if best >= max(3, 0.6 * len(slug)):
+            return -neg_i
     cfg = load_textpage_config(config_dir)
     lo = max(0, page.start - cfg.headline_search_lines)
     hi = min(len(lines), page.start + 4)
@@ -343,7 +360,7 @@ def find_headline(lines: list[str], page: TextPage, rules: tuple[Rule, ...], kno
     for top in dict.fromkeys(([anchors[0]] if anchors else []) + [page.start]):
         for distance, i in enumerate(range(top - 1, max(-1, top - 1 - cfg.headline_search_lines), -1)):
             line = lines[i]
-            if counts[line] > 2 or not _headline_like(line, rules, cfg) or _PERSON.search(line) \
+            if counts[line] > 2 or i in page.repeated or not _headline_like(line, rules, cfg) or _PERSON.search(line) \
                     or _CREDIT.search(line):
                 continue
             score = _headline_score(lines, i, counts, body_words) - cfg.headline_distance_cost * distance

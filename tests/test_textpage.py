@@ -120,3 +120,13 @@ def test_each_removed_line_knows_the_paragraph_it_stood_before(settings, rules):
     assert at["Home"] == 0 and at["By Jane Holloway"] == texts.index(BODY[0])  # above the first paragraph
     assert at["Related"] == texts.index(BODY[2])  # inside it, where the related list was
     assert at["Privacy policy"] == len(texts)  # below it
+
+
+def test_the_url_slug_names_the_headline(settings, rules):
+    # the headline sits high in the page; a section banner in Title Case stands where a headline would
+    headline = "Mooring Fees Approved After Night Of Debate"
+    text = _page().replace(HEADLINE, "Harbour And Waterfront Coverage From Our Newsroom") \
+        .replace("Local", f"Local\n\n{headline}")
+    url = "https://courier.example/2025/03/mooring-fees-approved-after-debate.html"
+    assert _process(text, settings, rules).metadata.title != headline  # without the URL: the banner
+    assert _process(text, settings, rules, url=url).metadata.title == headline
