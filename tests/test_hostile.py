@@ -181,6 +181,7 @@ def clean_reference(prefect_server, tmp_path_factory):
     return _state(db)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("crash_at", ["before-commit:3", "between-batches:2", "before-commit:1"])
 def test_sigkill_then_rerun_gives_the_clean_warehouse(prefect_server, clean_reference, tmp_path, crash_at):
     db = tmp_path / "crash.duckdb"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,8 @@ settings.load_profile("ci")
 
 lines = st.one_of(st.text(max_size=120), st.sampled_from(CHROME), st.sampled_from(PROSE))
 documents = st.lists(lines, max_size=25).map("\n".join)
+
+pytestmark = pytest.mark.slow  # property tests: hundreds of generated cases
 
 
 def _clean(text: str) -> list[str]:

@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
+pytestmark = pytest.mark.slow  # a real `prefect server start` and `articles serve`
+
 
 def _free_port() -> int:
     with socket.socket() as s:
