@@ -41,11 +41,29 @@ def test_exact_near_and_distinct():
     index = DedupIndex(120, 40, 0.5)
     res, _ = resolve_batch(docs, index, set())
     by = {r.doc.source_path: r for r in res}
-    assert by["a"].status == "loaded"
-    assert by["b"].status == "duplicate" and by["b"].duplicate_of == by["a"].article_id and by["b"].similarity == 1.0
-    assert by["c"].status == "duplicate" and by["c"].duplicate_of == by["a"].article_id
-    assert 0.5 <= by["c"].similarity < 1.0
+    # a, b (the same text) and c (a light edit of it, as long) are one cluster; its canonical is the member with
+    # the smallest article id, since none is earlier or longer: never "whichever arrived first"
+    [canonical] = [k for k in "abc" if by[k].status == "loaded"]
+    assert by[canonical].article_id == min(by[k].article_id for k in "abc")
+    for k in set("abc") - {canonical}:
+        assert by[k].status == "duplicate" and by[k].duplicate_of == by[canonical].article_id
+        assert 0.5 <= by[k].similarity <= 1.0
     assert by["d"].status == "loaded"
+
+
+def test_the_canonical_member_does_not_depend_on_arrival_order():
+    from itertools import permutations
+
+    edited = STORY.replace("Monday", "Tuesday")
+    docs = [_doc("a", STORY), _doc("b", STORY.upper()), _doc("c", edited), _doc("d", OTHER)]
+    outcomes = set()
+    for order in permutations(docs):
+        res, repoints = resolve_batch(list(order), DedupIndex(120, 40, 0.5), set())
+        canonical = {r.doc.source_path: r.duplicate_of or r.article_id for r in res}
+        for rp in repoints:  # re-pointed clusters: members follow their new canonical
+            canonical = {k: (rp.new if v == rp.old else v) for k, v in canonical.items()}
+        outcomes.add(tuple(sorted(canonical.items())))
+    assert len(outcomes) == 1, outcomes
 
 
 def test_known_documents_are_left_out():
