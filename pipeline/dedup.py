@@ -2,7 +2,7 @@
 
 Candidates come from MinHash LSH; each candidate is verified on the real texts (exact Jaccard of word
 shingles, or containment for truncated copies). A cluster's canonical member is the earliest published,
-then the longest, then the smaller article id (never the first to arrive); when a newcomer beats the current
+then the longest, then the smaller content hash (never the first to arrive); when a newcomer beats the current
 canonical, the cluster is re-pointed to it.
 """
 
@@ -45,10 +45,10 @@ def _utc(published: str | None) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%S") if dt else _NO_DATE
 
 
-def rank(published: str | None, words: int, article_id: str = "") -> tuple:
-    """Smaller is more canonical: earliest published (undated last), then longest, then the smaller article id
-    (derived from the file and its content): a tie never depends on which copy arrived first."""
-    return (_utc(published), -words, article_id)
+def rank(published: str | None, words: int, content_hash: str = "", article_id: str = "") -> tuple:
+    """Smaller is more canonical: earliest published (undated last), then longest, then the smaller content hash
+    (then article id, for identical texts): a tie never depends on which copy arrived first, nor on file paths."""
+    return (_utc(published), -words, content_hash, article_id)
 
 
 class _BandTable:
@@ -160,7 +160,7 @@ class DedupIndex:
         canonical = self.canonical(duplicate_of) if duplicate_of else article_id
         self._canonical[article_id] = canonical
         self._members[canonical].append(article_id)
-        self._rank[article_id] = rank(published, words, article_id)
+        self._rank[article_id] = rank(published, words, content_hash, article_id)
         self._exact.setdefault(content_hash, article_id)
         if sig is not None and len(sig) == self.num_perm:
             pos = len(self._ids)
@@ -170,8 +170,10 @@ class DedupIndex:
             self._ids.append(article_id)
             self._table.add(self._band_keys(sig), pos)
 
-    def better_than_canonical(self, published: str | None, words: int, canonical: str, article_id: str = "") -> bool:
-        return rank(published, words, article_id) < self._rank.get(canonical, (_NO_DATE, 0, "\uffff"))
+    def better_than_canonical(self, published: str | None, words: int, canonical: str, content_hash: str = "",
+                              article_id: str = "") -> bool:
+        return rank(published, words, content_hash, article_id) < self._rank.get(canonical,
+                                                                                 (_NO_DATE, 0, "\uffff", ""))
 
     def repoint(self, old: str, new: str) -> None:
         """Make `new` (already added as a member) the canonical of `old`'s cluster."""
@@ -266,7 +268,7 @@ def resolve_batch(
             index.add(article_id, d.content_hash, sig, None, published, d.word_count)
         else:
             old = match.canonical_id
-            better = index.better_than_canonical(published, d.word_count, old, article_id)
+            better = index.better_than_canonical(published, d.word_count, old, d.content_hash, article_id)
             index.add(article_id, d.content_hash, sig, old, published, d.word_count)
             if better:
                 index.repoint(old, article_id)

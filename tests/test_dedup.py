@@ -41,10 +41,10 @@ def test_exact_near_and_distinct():
     index = DedupIndex(120, 40, 0.5)
     res, _ = resolve_batch(docs, index, set())
     by = {r.doc.source_path: r for r in res}
-    # a, b (the same text) and c (a light edit of it, as long) are one cluster; its canonical is the member with
-    # the smallest article id, since none is earlier or longer: never "whichever arrived first"
+    # a, b (the same text) and c (a light edit of it, as long) are one cluster; none is earlier or longer, so its
+    # canonical is the smallest content hash (then article id): never "whichever arrived first"
     [canonical] = [k for k in "abc" if by[k].status == "loaded"]
-    assert by[canonical].article_id == min(by[k].article_id for k in "abc")
+    assert canonical == min("abc", key=lambda k: (by[k].doc.content_hash, by[k].article_id))
     for k in set("abc") - {canonical}:
         assert by[k].status == "duplicate" and by[k].duplicate_of == by[canonical].article_id
         assert 0.5 <= by[k].similarity <= 1.0
