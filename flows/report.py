@@ -24,7 +24,7 @@ class RunStats:
     stage_s: Counter = field(default_factory=Counter)
     rejected_files: list[tuple[str, str, str]] = field(default_factory=list)  # (file#record, code, message)
 
-    def add_batch(self, resolved: list[ResolvedDoc], records: int, files: int, unchanged: int) -> dict[str, int]:
+    def add_batch(self, resolved: list[ResolvedDoc], records: int, files: int, unchanged: int) -> None:
         self.batches += 1
         self.files_seen += files
         self.records_seen += records
@@ -46,7 +46,6 @@ class RunStats:
                 self.removed[rm.category] += 1
             for stage, secs in r.doc.timings.items():
                 self.stage_s[stage] += secs
-        return {"loaded": c["loaded"], "duplicate": c["duplicate"], "rejected": c["rejected"]}
 
     def counts(self) -> dict[str, int]:
         return {

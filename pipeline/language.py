@@ -17,6 +17,7 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from pipeline.langdetect_fast import FastDetector
+from pipeline.textpage import stoplist
 
 UNDETERMINED = "und"
 
@@ -186,8 +187,6 @@ _PROFILE_RIVALS = frozenset({"en", "fr", "de", "es", "it", "pt", "nl"})
 def written_in(text: str, language: str) -> bool:
     """Cheap check that a paragraph is in the article's language, by its stopwords (jusText's lists): only a
     paragraph that departs from the article's profile gets its own detection."""
-    from pipeline.textpage import stoplist
-
     stops = stoplist(language)
     words = text.lower().split()
     if not stops or len(words) < 12:

@@ -95,10 +95,10 @@ def _other_language_density(line: str, page_language: str | None, config_dir: st
     return _stop_density(line, stoplist(language, config_dir))
 
 
-def line_classes(lines: list[str], stops: frozenset[str], cfg: TextPageConfig, language: str | None = None,
-                 config_dir: str | None = None) -> list[str]:
-    """Context-free classes (jusText's, on lines): good, neargood, short or bad."""
-    repeated = repeated_lines(lines, cfg.max_repeat_words)
+def line_classes(lines: list[str], stops: frozenset[str], cfg: TextPageConfig, repeated: frozenset[int],
+                 language: str | None = None, config_dir: str | None = None) -> list[str]:
+    """Context-free classes (jusText's, on lines): good, neargood, short or bad; `repeated`: the lines the page
+    repeats (repeated_lines)."""
     out = []
     for i, line in enumerate(lines):
         n = len(line)
@@ -228,7 +228,7 @@ def repeated_lines(lines: list[str], max_words: int) -> frozenset[int]:
 def find_article(lines: list[str], language: str | None, config_dir: str | None = None) -> TextPage:
     cfg = load_textpage_config(config_dir)
     repeated = repeated_lines(lines, cfg.max_repeat_words)
-    classes = smooth(line_classes(lines, stoplist(language, config_dir), cfg, language, config_dir))
+    classes = smooth(line_classes(lines, stoplist(language, config_dir), cfg, repeated, language, config_dir))
     classes = [BAD if i in repeated else c for i, c in enumerate(classes)]  # never worth words in the span
     start, end = main_span(lines, classes, cfg)
     if end <= start:  # nothing good at all: keep every line rather than lose the page
