@@ -24,8 +24,8 @@ from flows.progress import Snapshot, publish
 from flows.report import RunStats
 from flows.runners import task_runner_for
 from flows.server import prefect_api
-from pipeline.chrome import ChromeCounter
-from pipeline.dedup import DedupIndex, resolve_batch
+from pipeline.batch import settle_batch
+from pipeline.dedup import DedupIndex
 from pipeline.ids import doc_id_for
 from pipeline.models import ProcessedDoc, SourceFile
 from pipeline.process import process_files
@@ -165,9 +165,6 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
             index = DedupIndex(settings.num_perm, settings.bands, settings.dedup_threshold,
                                settings.dedup_containment, settings.shingle_size)
             n_index = wh.load_dedup_index(index)
-            chrome = ChromeCounter(settings.chrome_min_docs)
-            if settings.chrome_min_docs:
-                wh.load_chrome_counts(chrome)
             stats.stage_s["index_load"] += time.perf_counter() - t0
             files = list(discover(sources))
             logger.info("run %s: %d files under %s; %d articles already in the warehouse (%.2f s)",
@@ -184,6 +181,12 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                 pending.append((batch, submit(batch, settings, skip)))
                 return True
 
+            inner = [0.0]  # this batch's seconds in the batch stages, taken out of the load's
+
+            def timed(stage: str, seconds: float) -> None:
+                stats.stage_s[stage] += seconds
+                inner[0] += seconds
+
             while len(pending) < window and submit_next():
                 pass
             while pending:
@@ -195,21 +198,20 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                                        f"{type(exc).__name__}: {exc}") from exc
                 submit_next()
                 tl = time.perf_counter()
-                with wh.session():  # one connection for the batch's lookups and its load
-                    ids = [doc_id_for(d.source_path, d.sha256, d.record_index) for d in docs]
-                    known_ids = wh.known_doc_ids(ids)
-                    if settings.chrome_min_docs:
-                        tc = time.perf_counter()
-                        fresh = [d for d, i in zip(docs, ids, strict=True) if i not in known_ids]
-                        chrome.apply(fresh, settings.shingle_size, settings.num_perm)
-                        stats.stage_s["site_chrome"] += time.perf_counter() - tc
-                    resolved, repoints = resolve_batch(docs, index, known_ids, wh.fetch_texts)
-                    try:
-                        wh.load_batch(run_id, resolved, repoints)
-                    except Exception as exc:
-                        raise RuntimeError(f"loading batch {stats.batches + 1} ({_describe(batch)}) failed and was "
-                                           f"rolled back: {type(exc).__name__}: {exc}") from exc
-                stats.stage_s["load"] += time.perf_counter() - tl
+                inner[0] = 0.0
+                try:
+                    with wh.batch() as tx:  # one transaction: the batch stages' reads and counts, and the load
+                        ids = [doc_id_for(d.source_path, d.sha256, d.record_index) for d in docs]
+                        plan = settle_batch(docs, tx.known_doc_ids(ids), tx, index, settings, timed)
+                        tx.write(run_id, plan)
+                except Exception as exc:
+                    raise RuntimeError(f"loading batch {stats.batches + 1} ({_describe(batch)}) failed and was "
+                                       f"rolled back: {type(exc).__name__}: {exc}") from exc
+                resolved = plan.resolved
+                stats.stage_s["load"] += time.perf_counter() - tl - inner[0]
+                if plan.recleaned:
+                    logger.info("%d line(s) became chrome of their site: %d loaded article(s) stripped again, "
+                                "%d verdict(s) changed", plan.chrome_lines, len(plan.recleaned), len(plan.verdicts))
                 fault_point("between-batches")
                 stats.add_batch(resolved, len(docs), counts["files"], counts["unchanged"])
                 snap = Snapshot(stats.batches, stats.files_seen, len(files), stats.records_seen, stats.loaded,

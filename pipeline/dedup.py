@@ -1,9 +1,10 @@
 """Exact and near-duplicate detection against everything seen so far (this run and the warehouse).
 
-Candidates come from MinHash LSH; each candidate is verified on the real texts (exact Jaccard of word
-shingles, or containment for truncated copies). A cluster's canonical member is the earliest published,
-then the longest, then the smaller content hash (never the first to arrive); when a newcomer beats the current
-canonical, the cluster is re-pointed to it.
+Two articles are linked when they have the same content hash, or when MinHash LSH makes them candidates and
+their real texts agree (Jaccard of word shingles, or containment for truncated copies). A cluster is a
+connected component of those links and its canonical member the earliest published, then the longest, then
+the smaller content hash: all functions of the set of articles, so no order of arrival, batch or run split
+changes a verdict. Each batch recomputes only the clusters it touches.
 """
 
 from __future__ import annotations
@@ -23,20 +24,23 @@ _NO_DATE = "9999"
 
 
 @dataclass(frozen=True)
-class Match:
-    canonical_id: str
-    similarity: float
-    kind: str  # exact | near
-    member_id: str = ""
+class Verdict:
+    """An article already loaded whose verdict changed: its canonical (None: it is one) and similarity to it."""
+
+    article_id: str
+    duplicate_of: str | None
+    similarity: float | None
 
 
-@dataclass(frozen=True)
-class Repoint:
-    """The cluster of `old` now has `new` as canonical; `old` becomes a duplicate with `similarity`."""
+@dataclass
+class Changed:
+    """An article already loaded whose text changed (learned chrome stripped it again)."""
 
-    old: str
-    new: str
-    similarity: float
+    article_id: str
+    text: str
+    content_hash: str
+    minhash: list[int]
+    word_count: int
 
 
 def _utc(published: str | None) -> str:
@@ -101,7 +105,7 @@ class _BandTable:
 
 
 class DedupIndex:
-    """Exact-hash map plus MinHash LSH (banding); every article knows its cluster's canonical member."""
+    """Exact-hash map, MinHash LSH (banding) and the current clusters of every article."""
 
     def __init__(self, num_perm: int = 120, bands: int = 40, threshold: float = 0.5,
                  containment: float = 0.9, shingle_size: int = 5) -> None:
@@ -115,13 +119,16 @@ class DedupIndex:
         self.shingle_size = shingle_size
         # candidates estimated this far below the threshold are still verified on the texts
         self.margin = 0.15
-        self._exact: dict[str, str] = {}
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        self._hash: dict[str, str] = {}
         self._table = _BandTable()
-        self._ids: list[str] = []  # position -> article id, for articles with a signature
+        self._ids: list[str] = []  # position -> article id; a position is live while _pos points at it
+        self._pos: dict[str, int] = {}
         self._sigs = np.zeros((1024, num_perm), dtype=np.uint32)  # row = position; grown by doubling
         self._canonical: dict[str, str] = {}
-        self._members: dict[str, list[str]] = defaultdict(list)
+        self._members: dict[str, set[str]] = defaultdict(set)
         self._rank: dict[str, tuple] = {}
+        self._sim: dict[str, float | None] = {}
         rng = np.random.default_rng(20240601)
         self._mix = rng.integers(1, 2**63, size=(self.rows,), dtype=np.uint64) | np.uint64(1)
         self._salt = rng.integers(1, 2**63, size=(bands,), dtype=np.uint64)
@@ -139,51 +146,90 @@ class DedupIndex:
     def canonical(self, article_id: str) -> str:
         return self._canonical.get(article_id, article_id)
 
+    def cluster(self, article_id: str) -> set[str]:
+        return set(self._members.get(self.canonical(article_id), ())) | {article_id}
+
     def exact(self, content_hash: str) -> str | None:
-        return self._exact.get(content_hash)
+        found = self._exact.get(content_hash)
+        return min(found) if found else None
 
-    def candidates(self, sig: np.ndarray | None) -> list[tuple[str, float]]:
-        """Articles sharing an LSH band, with their estimated Jaccard, best first."""
-        if sig is None or len(sig) != self.num_perm:
-            return []
-        found = sorted(set(self._table.lookup(self._band_keys(sig))))
-        if not found:
-            return []
-        est = (self._sigs[found] == sig).mean(axis=1)
-        out = [(self._ids[pos], float(e)) for pos, e in zip(found, est.tolist(), strict=True)
-               if e >= self.threshold - self.margin]
-        out.sort(key=lambda c: (-c[1], c[0]))
-        return out
+    def candidates(self, sig: np.ndarray | None, content_hash: str | None = None) -> list[tuple[str, float]]:
+        """Articles sharing an LSH band (or the content hash), with their estimated Jaccard, best first."""
+        out: dict[str, float] = {a: 1.0 for a in self._exact.get(content_hash or "", ())}
+        if sig is not None and len(sig) == self.num_perm:
+            found = sorted({p for p in self._table.lookup(self._band_keys(sig)) if self._pos.get(self._ids[p]) == p})
+            if found:
+                est = (self._sigs[found] == sig).mean(axis=1)
+                for pos, e in zip(found, est.tolist(), strict=True):
+                    if e >= self.threshold - self.margin:
+                        out.setdefault(self._ids[pos], float(e))
+        return sorted(out.items(), key=lambda c: (-c[1], c[0]))
 
-    def add(self, article_id: str, content_hash: str, sig: np.ndarray | None, duplicate_of: str | None,
-            published: str | None = None, words: int = 0) -> None:
-        canonical = self.canonical(duplicate_of) if duplicate_of else article_id
-        self._canonical[article_id] = canonical
-        self._members[canonical].append(article_id)
-        self._rank[article_id] = rank(published, words, content_hash, article_id)
-        self._exact.setdefault(content_hash, article_id)
+    def signature(self, article_id: str) -> np.ndarray | None:
+        pos = self._pos.get(article_id)
+        return None if pos is None else self._sigs[pos]
+
+    def put(self, article_id: str, content_hash: str, sig: np.ndarray | None, published: str | None = None,
+            words: int = 0, duplicate_of: str | None = None, similarity: float | None = None) -> None:
+        """Add an article (or give a known one its new text's fingerprints), in the cluster of `duplicate_of`."""
+        date = _utc(published) if article_id not in self._rank else self._rank[article_id][0]
+        old_hash = self._hash.get(article_id)
+        if old_hash is not None:
+            self._exact[old_hash].discard(article_id)
+            if not self._exact[old_hash]:
+                del self._exact[old_hash]
+        self._hash[article_id] = content_hash
+        self._exact[content_hash].add(article_id)
+        self._rank[article_id] = (date, -words, content_hash, article_id)
+        if article_id not in self._canonical:
+            canonical = self.canonical(duplicate_of) if duplicate_of else article_id
+            self._canonical[article_id] = canonical
+            self._members[canonical].add(article_id)
+            self._sim[article_id] = similarity if canonical != article_id else None
+        self._pos.pop(article_id, None)
         if sig is not None and len(sig) == self.num_perm:
             pos = len(self._ids)
             if pos == len(self._sigs):
                 self._sigs = np.concatenate([self._sigs, np.zeros_like(self._sigs)])
             self._sigs[pos] = sig
             self._ids.append(article_id)
+            self._pos[article_id] = pos
             self._table.add(self._band_keys(sig), pos)
 
-    def better_than_canonical(self, published: str | None, words: int, canonical: str, content_hash: str = "",
-                              article_id: str = "") -> bool:
-        return rank(published, words, content_hash, article_id) < self._rank.get(canonical,
-                                                                                 (_NO_DATE, 0, "\uffff", ""))
+    def remove(self, article_id: str) -> None:
+        """Forget an article (it stopped being one); its cluster is recomputed by the caller."""
+        h = self._hash.pop(article_id, None)
+        if h is not None:
+            self._exact[h].discard(article_id)
+            if not self._exact[h]:
+                del self._exact[h]
+        self._pos.pop(article_id, None)
+        self._rank.pop(article_id, None)
+        self._sim.pop(article_id, None)
+        canonical = self._canonical.pop(article_id, None)
+        if canonical is not None:
+            self._members[canonical].discard(article_id)
+            if not self._members[canonical]:
+                del self._members[canonical]
 
-    def repoint(self, old: str, new: str) -> None:
-        """Make `new` (already added as a member) the canonical of `old`'s cluster."""
-        members = self._members.pop(old, [])
-        for m in members:
-            self._canonical[m] = new
-        self._members[new].extend(m for m in members if m != new)
-        self._canonical[new] = new
-        if new not in self._members[new]:
-            self._members[new].insert(0, new)
+    def rank_of(self, article_id: str) -> tuple:
+        return self._rank[article_id]
+
+    def verdict(self, article_id: str) -> tuple[str | None, float | None]:
+        c = self.canonical(article_id)
+        return (None, None) if c == article_id else (c, self._sim.get(article_id))
+
+    def set_cluster(self, canonical: str, members: dict[str, float | None]) -> None:
+        """Record a recomputed cluster: `members` maps each article (the canonical too) to its similarity."""
+        for m, sim in members.items():
+            old = self._canonical.get(m)
+            if old is not None and old != canonical:
+                self._members[old].discard(m)
+                if not self._members[old]:
+                    del self._members[old]
+            self._canonical[m] = canonical
+            self._members[canonical].add(m)
+            self._sim[m] = None if m == canonical else sim
 
 
 def _similarity(a: set[str], b: set[str]) -> tuple[float, float]:
@@ -193,94 +239,153 @@ def _similarity(a: set[str], b: set[str]) -> tuple[float, float]:
     return inter / len(a | b), inter / min(len(a), len(b))
 
 
+class _Texts:
+    """Shingle sets of the articles a batch compares: its own texts first, the warehouse's on demand."""
+
+    def __init__(self, own: dict[str, str], fetch: Callable[[list[str]], dict[str, str]] | None, k: int) -> None:
+        self.texts = dict(own)
+        self.fetch = fetch
+        self.k = k
+        self.cache: dict[str, set[str] | None] = {}
+
+    def prefetch(self, ids: set[str]) -> None:
+        wanted = sorted(i for i in ids if i not in self.texts)
+        if wanted and self.fetch is not None:
+            self.texts.update(self.fetch(wanted))
+
+    def shingles(self, aid: str) -> set[str] | None:
+        if aid not in self.cache:
+            if aid not in self.texts:
+                self.prefetch({aid})
+            text = self.texts.get(aid)
+            self.cache[aid] = None if text is None else shingles(text, self.k)
+        return self.cache[aid]
+
+
 def resolve_batch(
     docs: list[ProcessedDoc],
     index: DedupIndex,
     known_doc_ids: set[str],
     fetch_texts: Callable[[list[str]], dict[str, str]] | None = None,
-) -> tuple[list[ResolvedDoc], list[Repoint]]:
-    """Give each new document its id and verdict, in input order, updating the index as it goes.
+    changed: list[Changed] = (),
+    removed: list[str] = (),
+) -> tuple[list[ResolvedDoc], list[Verdict]]:
+    """Give each new document its id and verdict, and re-decide the clusters the batch touches.
 
-    Documents whose id is already in the warehouse are left out: re-ingesting changes nothing.
-    fetch_texts returns the texts of articles loaded earlier (for verifying candidates).
+    Documents whose id is already in the warehouse are left out: re-ingesting changes nothing. `changed` are
+    loaded articles with a new text, `removed` loaded articles that stopped being articles. Returns the new
+    documents (in input order) and the loaded articles whose verdict changed. fetch_texts returns the texts of
+    loaded articles, for verifying candidates.
     """
-    out: list[ResolvedDoc] = []
-    by_article: dict[str, ResolvedDoc] = {}
-    repoints: list[Repoint] = []
+    todo: list[tuple[ProcessedDoc, str]] = []
     seen: set[str] = set()
-    texts: dict[str, str] = {}
-    todo = []
     for d in docs:
         doc_id = doc_id_for(d.source_path, d.sha256, d.record_index)
         if doc_id in known_doc_ids or doc_id in seen:
             continue
         seen.add(doc_id)
         todo.append((d, doc_id))
-        if d.status == "article":
-            texts[article_id_for(doc_id)] = d.text
-    # one round trip for the texts of earlier articles that may be near-duplicates of this batch
-    if fetch_texts is not None:
-        wanted = {c for d, _ in todo if d.status == "article" and d.minhash is not None
-                  for c, _ in index.candidates(np.asarray(d.minhash, dtype=np.uint32)) if c not in texts}
-        if wanted:
-            texts.update(fetch_texts(sorted(wanted)))
-    shingle_cache: dict[str, set[str]] = {}
+    new = {article_id_for(i): d for d, i in todo if d.status == "article" and d.content_hash is not None}
+    dirty: set[str] = set()  # old clusters whose inner links may have changed
+    for aid in [*removed, *(c.article_id for c in changed)]:
+        dirty |= index.cluster(aid)
+    for aid in removed:
+        index.remove(aid)
+    dirty -= set(removed)
+    own = {aid: d.text for aid, d in new.items()}
+    for c in changed:
+        own[c.article_id] = c.text
+        index.put(c.article_id, c.content_hash, np.asarray(c.minhash, dtype=np.uint32), words=c.word_count)
+    for aid, d in new.items():
+        sig = np.asarray(d.minhash, dtype=np.uint32) if d.minhash is not None else None
+        index.put(aid, d.content_hash, sig, d.metadata.published_at, d.word_count)
+    touched = sorted(set(new) | {c.article_id for c in changed})
+    texts = _Texts(own, fetch_texts, index.shingle_size)
+    cands = {a: [c for c, _ in index.candidates(index.signature(a), index._hash[a]) if c != a]
+             for a in sorted(set(touched) | dirty)}
+    texts.prefetch({c for cs in cands.values() for c in cs})
 
-    def shingles_of(aid: str) -> set[str] | None:
-        if aid not in shingle_cache:
-            text = texts.get(aid)
-            if text is None and fetch_texts is not None:
-                text = fetch_texts([aid]).get(aid)
-                if text is not None:
-                    texts[aid] = text
-            if text is None:
-                return None
-            shingle_cache[aid] = shingles(text, index.shingle_size)
-        return shingle_cache[aid]
+    def estimate(a: str, b: str) -> float:
+        sa, sb = index.signature(a), index.signature(b)
+        return 0.0 if sa is None or sb is None else float((sa == sb).mean())
 
+    def linked(a: str, b: str) -> bool:
+        if index._hash[a] == index._hash[b]:
+            return True
+        mine, theirs = texts.shingles(a), texts.shingles(b)
+        if mine is None or theirs is None:  # text unavailable: the signatures' estimate
+            return estimate(a, b) >= index.threshold
+        jac, cont = _similarity(mine, theirs)
+        return jac >= index.threshold or (cont >= index.containment and min(len(mine), len(theirs)) >= 20)
+
+    # the region to recompute: touched articles, dirty clusters, and the clusters touched articles link to
+    region: set[str] = set(touched) | dirty
+    links: dict[str, list[str]] = {}
+    for a in touched:
+        links[a] = [c for c in cands[a] if linked(a, c)]
+        for c in links[a]:
+            region |= index.cluster(c)
+    before = {a: index.verdict(a) for a in region if a not in new}
+    parent = {a: a for a in region}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    # a clean cluster (no member changed) is still connected: its members join without checking
+    for a in sorted(region - dirty - set(touched)):
+        for m in index.cluster(a) & region:
+            if m not in dirty and m not in touched:
+                union(a, m)
+    for a in touched:
+        for c in links[a]:
+            union(a, c)
+    for a in sorted(dirty - set(touched)):
+        for c in cands[a]:
+            if c in region and find(a) != find(c) and linked(a, c):
+                union(a, c)
+    components: dict[str, list[str]] = defaultdict(list)
+    for a in sorted(region):
+        components[find(a)].append(a)
+
+    def similarity(a: str, canonical: str) -> float:
+        if index._hash[a] == index._hash[canonical]:
+            return 1.0
+        mine, theirs = texts.shingles(a), texts.shingles(canonical)
+        if mine is None or theirs is None:
+            return round(estimate(a, canonical), 4)
+        jac, cont = _similarity(mine, theirs)
+        ok = jac >= index.threshold or (cont >= index.containment and min(len(mine), len(theirs)) >= 20)
+        return round(max(jac, cont) if ok else jac, 4)
+
+    verdicts: dict[str, tuple[str | None, float | None]] = {}
+    for members in components.values():
+        canonical = min(members, key=index.rank_of)
+        keep_old = index.canonical(canonical) == canonical and canonical not in touched
+        sims: dict[str, float | None] = {}
+        for m in members:
+            if m == canonical:
+                sims[m] = None
+            elif keep_old and m not in touched and index.canonical(m) == canonical and m not in dirty:
+                sims[m] = index.verdict(m)[1]  # same text, same canonical: same similarity
+            else:
+                sims[m] = similarity(m, canonical)
+        index.set_cluster(canonical, sims)
+        for m in members:
+            verdicts[m] = (None, None) if m == canonical else (canonical, sims[m])
+    out: list[ResolvedDoc] = []
     for d, doc_id in todo:
-        if d.status != "article" or d.content_hash is None:
+        aid = article_id_for(doc_id)
+        if aid not in new:
             out.append(ResolvedDoc(d, doc_id, None, "rejected"))
             continue
-        article_id = article_id_for(doc_id)
-        sig = np.asarray(d.minhash, dtype=np.uint32) if d.minhash is not None else None
-        match: Match | None = None
-        same = index.exact(d.content_hash)
-        if same is not None:
-            match = Match(index.canonical(same), 1.0, "exact", same)
-        else:
-            mine = shingles_of(article_id)
-            for cand, est in index.candidates(sig):
-                theirs = shingles_of(cand)
-                if theirs is None or mine is None:
-                    sim = est  # text unavailable: fall back on the estimate
-                    ok = est >= index.threshold
-                else:
-                    jac, cont = _similarity(mine, theirs)
-                    ok = jac >= index.threshold or (cont >= index.containment and min(len(mine), len(theirs)) >= 20)
-                    sim = max(jac, cont) if ok else jac
-                if ok:
-                    match = Match(index.canonical(cand), round(sim, 4), "near", cand)
-                    break
-        published = d.metadata.published_at
-        if match is None:
-            r = ResolvedDoc(d, doc_id, article_id, "loaded")
-            index.add(article_id, d.content_hash, sig, None, published, d.word_count)
-        else:
-            old = match.canonical_id
-            better = index.better_than_canonical(published, d.word_count, old, d.content_hash, article_id)
-            index.add(article_id, d.content_hash, sig, old, published, d.word_count)
-            if better:
-                index.repoint(old, article_id)
-                repoints.append(Repoint(old, article_id, match.similarity))
-                r = ResolvedDoc(d, doc_id, article_id, "loaded")
-                for other in by_article.values():  # members loaded earlier in this batch follow the new canonical
-                    if other.article_id == old:
-                        other.status, other.duplicate_of, other.similarity = "duplicate", article_id, match.similarity
-                    elif other.duplicate_of == old:
-                        other.duplicate_of = article_id
-            else:
-                r = ResolvedDoc(d, doc_id, article_id, "duplicate", old, match.similarity)
-        out.append(r)
-        by_article[article_id] = r
-    return out, repoints
+        dup, sim = verdicts[aid]
+        out.append(ResolvedDoc(d, doc_id, aid, "loaded" if dup is None else "duplicate", dup, sim))
+    return out, [Verdict(a, *verdicts[a]) for a in sorted(before) if verdicts[a] != before[a]]

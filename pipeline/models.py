@@ -51,6 +51,7 @@ class Removal:
     repeat_count: int | None = None  # for learned chrome: how many articles of the site share the line
     page_share: float | None = None  # for selectors: share of the page's text the removed node held
     at: int | None = None  # the kept paragraph it stood before (len(paragraphs): after the last); None: unknown
+    line_key: str | None = None  # for learned chrome: the line's key in its site's counts
 
 
 @dataclass
@@ -97,7 +98,6 @@ class ProcessedDoc:
     minhash: list[int] | None = None
     site_key: str | None = None  # the site, or the folder for text without a url: whose chrome this shares
     chrome_keys: list[str | None] = field(default_factory=list)  # per paragraph, see pipeline/chrome.py
-    chrome_seen: tuple[str, list[str]] | None = None  # (content hash, line keys) as counted, to store
     timings: dict[str, float] = field(default_factory=dict)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.chrome import ChromeCounter, line_key
+from pipeline.chrome import line_key, strip_all
 from pipeline.models import RawRecord
 from pipeline.process import process_record
 
@@ -40,11 +40,7 @@ def test_line_key_ignores_case_digits_punctuation_and_spacing():
 def test_repeated_line_is_removed_with_its_count_and_the_body_stays(settings, rules):
     docs = [_doc(i, s, settings, rules, year=1950 + i) for i, s in enumerate(STORIES)]
     assert all("Le Fil du Lac" in d.text for d in docs)  # no rule names the tagline
-    counter = ChromeCounter(min_docs=3)
-    for d in docs:
-        counter.observe(d)
-    for d in docs:
-        assert counter.strip(d, settings.shingle_size, settings.num_perm)
+    assert strip_all(docs, 3, settings.shingle_size, settings.num_perm) == len(docs)
     for d, story in zip(docs, STORIES, strict=True):
         assert "Le Fil du Lac" not in d.text
         assert story in d.text and "Courte phrase du corps" in d.text
@@ -56,42 +52,51 @@ def test_repeated_line_is_removed_with_its_count_and_the_body_stays(settings, ru
 def test_below_the_threshold_or_on_another_site_nothing_is_removed(settings, rules):
     docs = [_doc(0, STORIES[0], settings, rules), _doc(1, STORIES[1], settings, rules),
             _doc(2, STORIES[2], settings, rules, site="other.example")]
-    counter = ChromeCounter(min_docs=3)
-    for d in docs:
-        counter.observe(d)
-    assert not any(counter.strip(d, settings.shingle_size, settings.num_perm) for d in docs)
+    assert strip_all(docs, 3, settings.shingle_size, settings.num_perm) == 0
 
 
 def test_copies_of_one_article_do_not_make_its_lines_chrome(settings, rules):
     copies = [_doc(0, STORIES[0], settings, rules) for _ in range(5)]  # same text, e.g. under five paths
-    counter = ChromeCounter(min_docs=3)
-    for d in copies:
-        counter.observe(d)
-    assert not any(counter.strip(d, settings.shingle_size, settings.num_perm) for d in copies)
+    assert strip_all(copies, 3, settings.shingle_size, settings.num_perm) == 0
 
 
-def test_counts_persist_across_runs(prefect_server, tmp_path):
-    """Run 1 holds two pages of a site, run 2 one more: the third page's chrome is found from the warehouse."""
-    from flows.ingest import run_ingest
-
-    def write(i: int) -> Path:
-        p = tmp_path / "inbox" / "fildulac.example" / f"{i}.txt"
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(f"Titre {i}\n\n{STORIES[i]} {STORIES[i]}\n\n{TAGLINE}\n\n{STORIES[i]}\n", encoding="utf-8")
-        return p
-
-    db = tmp_path / "c.duckdb"
-    write(0)
-    write(1)
-    run_ingest(str(tmp_path / "inbox"), db=str(db), runner="thread")
-    write(2)
-    run_ingest(str(tmp_path / "inbox"), db=str(db), runner="thread")
+def _content(db: Path) -> dict:
+    """What the warehouse holds, run ids and times aside."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        rows = con.execute("SELECT d.source_path, r.repeat_count FROM removed_blocks r JOIN documents d "
-                           "USING (doc_id) WHERE r.rule_id = 'repeated-line'").fetchall()
-        texts = [r[0] for r in con.execute("SELECT text FROM articles ORDER BY ingested_at").fetchall()]
+        q = {
+            "documents": "SELECT source_path, record_index, status, reason_code, article_id FROM documents",
+            "articles": "SELECT article_id, text, word_count, content_hash, duplicate_of, similarity FROM articles",
+            "paragraphs": "SELECT article_id, position, kind, text, language FROM paragraphs",
+            "removed": "SELECT doc_id, position, rule_id, category, text, repeat_count, paragraph_at "
+                       "FROM removed_blocks",
+            "signatures": "SELECT article_id, content_hash, minhash, duplicate_of FROM signatures",
+        }
+        return {k: sorted(con.execute(v).fetchall(), key=repr) for k, v in q.items()}
     finally:
         con.close()
-    assert rows == [(str(tmp_path / "inbox" / "fildulac.example" / "2.txt"), 3)]
-    assert "Le Fil du Lac" in texts[0] and "Le Fil du Lac" not in texts[2]
+
+
+def test_a_line_that_becomes_chrome_leaves_the_articles_loaded_before(prefect_server, tmp_path):
+    """Run 1 holds two pages of a site, run 2 a third: the line is chrome of the site now, so the first two
+    pages lose it too, and the warehouse is the one a single run over the three pages gives."""
+    from flows.ingest import run_ingest
+
+    def write(root: Path, i: int) -> None:
+        p = root / "fildulac.example" / f"{i}.txt"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(f"Titre {i}\n\n{STORIES[i]} {STORIES[i]}\n\n{TAGLINE}\n\n{STORIES[i]}\n", encoding="utf-8")
+
+    inbox, split, whole = tmp_path / "inbox", tmp_path / "split.duckdb", tmp_path / "whole.duckdb"
+    write(inbox, 0)
+    write(inbox, 1)
+    run_ingest(str(inbox), db=str(split), runner="thread")
+    assert all("Le Fil du Lac" in t for _, t, *_ in _content(split)["articles"])
+    write(inbox, 2)
+    run_ingest(str(inbox), db=str(split), runner="thread")
+    got = _content(split)
+    assert not any("Le Fil du Lac" in t for _, t, *_ in got["articles"])
+    learned = [r[2:6] for r in got["removed"] if r[2] == "repeated-line"]
+    assert learned == [("repeated-line", "repeated", TAGLINE, 3)] * 3
+    run_ingest(str(inbox), db=str(whole), runner="thread")
+    assert got == _content(whole)

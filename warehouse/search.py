@@ -3,7 +3,8 @@
 Layout in the warehouse: a table `fts_docs_<lang>` (article_id, title, text) of the canonical articles in that
 language, its fts index (schema `fts_main_fts_docs_<lang>`) with that language's Snowball stemmer, and
 `fts_index_state`, one row per language with the (article count, max ingested_at) the index was built from.
-Articles are append-only, so that pair tells whether a language's index is stale.
+New articles change that pair; a load that rewrites loaded articles (learned chrome stripped again, a cluster
+decided again) deletes its languages' rows (`invalidate`), so either way the index is known to be stale.
 """
 
 from __future__ import annotations
@@ -82,6 +83,14 @@ def _built(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, datetime | No
     except duckdb.CatalogException:
         return None
     return {r[0]: (int(r[1]), r[2], r[3], int(r[4])) for r in rows}
+
+
+def invalidate(con: duckdb.DuckDBPyConnection, languages: list[str]) -> None:
+    """Mark these languages' indexes stale (inside the caller's transaction): their articles were rewritten."""
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'fts_index_state' "
+                         "AND table_schema = 'main'").fetchone()[0]
+    if exists:
+        con.execute("DELETE FROM fts_index_state WHERE list_contains(?, language)", [languages])
 
 
 def stale_languages(con: duckdb.DuckDBPyConnection) -> list[str] | None:

@@ -13,10 +13,12 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from pipeline.chrome import line_key
+from pipeline.batch import BatchPlan
+from pipeline.chrome import CHROME_ONLY_CODE, CHROME_ONLY_REASON, LineSighting, LoadedArticle, line_key
+from pipeline.chrome import RULE_ID as CHROME_RULE
 from pipeline.dedup import DedupIndex
 from pipeline.metadata import to_utc
-from pipeline.models import ResolvedDoc
+from pipeline.models import Paragraph, ProcessedDoc, Removal, ResolvedDoc
 from warehouse.db import connect
 from warehouse.migrate import migrate
 
@@ -138,108 +140,218 @@ class Warehouse:
             rows = con.execute("SELECT DISTINCT source_path, sha256 FROM documents WHERE sha256 <> ''").fetchall()
         return {(r[0], r[1]) for r in rows}
 
-    def known_doc_ids(self, doc_ids: list[str]) -> set[str]:
-        if not doc_ids:
-            return set()
-        with self.connection() as con:
-            con.register("ids", pa.table({"doc_id": doc_ids}))
-            rows = con.execute("SELECT d.doc_id FROM documents d JOIN ids USING (doc_id)").fetchall()
-            con.unregister("ids")
-        return {r[0] for r in rows}
-
     def load_dedup_index(self, index: DedupIndex) -> int:
-        """Fill the index with every article already loaded, in load order."""
+        """Fill the index with every article already loaded and its cluster."""
         with self.connection() as con:
             # canonical members first, so every duplicate finds its cluster already in the index
             rel = con.execute(
-                "SELECT s.article_id, s.content_hash, s.minhash, a.duplicate_of, "
+                "SELECT s.article_id, s.content_hash, s.minhash, a.duplicate_of, a.similarity, "
                 "strftime(a.published_at, '%Y-%m-%dT%H:%M:%S'), a.word_count FROM signatures s "
-                "JOIN articles a USING (article_id) ORDER BY a.duplicate_of IS NOT NULL, a.ingested_at, s.article_id"
+                "JOIN articles a USING (article_id) ORDER BY a.duplicate_of IS NOT NULL, s.article_id"
             )
             n = 0
             while True:
                 rows = rel.fetchmany(10_000)
                 if not rows:
                     break
-                for article_id, chash, blob, dup, published, words in rows:
-                    index.add(article_id, chash, np.frombuffer(blob, dtype=np.uint32), dup, published, words)
+                for article_id, chash, blob, dup, sim, published, words in rows:
+                    index.put(article_id, chash, np.frombuffer(blob, dtype=np.uint32), published, words, dup, sim)
                     n += 1
         return n
 
     def fetch_texts(self, article_ids: list[str]) -> dict[str, str]:
         """Texts of loaded articles, for verifying near-duplicate candidates."""
-        if not article_ids:
-            return {}
         with self.connection() as con:
-            con.register("wanted", pa.table({"article_id": article_ids}))
-            rows = con.execute("SELECT a.article_id, a.text FROM articles a SEMI JOIN wanted USING (article_id)"
-                               ).fetchall()
-            con.unregister("wanted")
-        return dict(rows)
+            return _fetch_texts(con, article_ids)
 
-    def load_chrome_counts(self, counter) -> int:
-        """Feed a ChromeCounter with the (site, line) counts of every article already loaded."""
-        with self.connection() as con:
-            rows = con.execute("SELECT site_key, line_key, count(DISTINCT content_hash) FROM site_lines "
-                               "GROUP BY 1, 2").fetchall()
-        counter.load(rows)
-        return len(rows)
-
-    # ---- batch load -------------------------------------------------------------------------------------
-    def load_batch(self, run_id: str, resolved: list[ResolvedDoc], repoints: list | None = None) -> None:
-        """Insert one batch in one transaction; rows already present (same doc_id) are left untouched.
-
-        repoints move earlier clusters to a new canonical article (the dedup policy's earliest/longest).
-        """
-        if not resolved:
-            return
-        now = _utcnow()
-        docs, arts, paras, rems, sigs, lines, rejs = _arrow_tables(run_id, resolved, now)
-        with self.connection() as con:
+    @contextmanager
+    def batch(self) -> Iterator[BatchTransaction]:
+        """One transaction for a batch: what the batch stages read and count, and everything it writes."""
+        with self.session(), self.connection() as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                for name, table in (("b_docs", docs), ("b_arts", arts), ("b_paras", paras), ("b_rems", rems),
-                                    ("b_sigs", sigs), ("b_lines", lines), ("b_rejs", rejs)):
-                    con.register(name, table)
-                con.execute(
-                    "CREATE TEMP TABLE new_ids AS SELECT b.doc_id FROM b_docs b "
-                    "ANTI JOIN documents d ON d.doc_id = b.doc_id"
-                )
-                con.execute(
-                    "INSERT INTO documents BY NAME SELECT b.* FROM b_docs b SEMI JOIN new_ids USING (doc_id)"
-                )
-                con.execute("INSERT INTO articles BY NAME SELECT b.* FROM b_arts b SEMI JOIN new_ids USING (doc_id)")
-                con.execute(
-                    "INSERT INTO paragraphs BY NAME SELECT p.article_id, p.position, p.kind, p.text, p.language, "
-                    "p.paragraph_hash FROM b_paras p SEMI JOIN new_ids USING (doc_id)"
-                )
-                con.execute(
-                    "INSERT INTO removed_blocks BY NAME SELECT r.doc_id, r.position, r.rule_id, r.category, r.text, "
-                    "r.repeat_count, r.page_share, r.paragraph_at FROM b_rems r SEMI JOIN new_ids USING (doc_id)"
-                )
-                con.execute(
-                    "INSERT INTO rejected_content BY NAME SELECT r.* FROM b_rejs r SEMI JOIN new_ids USING (doc_id)"
-                )
-                con.execute(
-                    "INSERT INTO site_lines SELECT l.site_key, l.line_key, l.content_hash, l.doc_id "
-                    "FROM b_lines l SEMI JOIN new_ids USING (doc_id)"
-                )
-                con.execute(
-                    "INSERT INTO signatures SELECT s.article_id, s.content_hash, s.minhash, s.duplicate_of "
-                    "FROM b_sigs s SEMI JOIN new_ids USING (doc_id)"
-                )
-                con.execute("DROP TABLE new_ids")
-                for rp in repoints or ():
-                    for table in ("articles", "signatures"):
-                        con.execute(f"UPDATE {table} SET duplicate_of = ? WHERE duplicate_of = ?", [rp.new, rp.old])
-                        con.execute(f"UPDATE {table} SET duplicate_of = ? WHERE article_id = ?", [rp.new, rp.old])
-                    con.execute("UPDATE articles SET similarity = ? WHERE article_id = ?", [rp.similarity, rp.old])
-                    con.execute("UPDATE documents SET status = 'duplicate' WHERE article_id = ?", [rp.old])
+                yield BatchTransaction(con)
                 fault_point("before-commit")
                 con.execute("COMMIT")
-            except Exception:
+            except BaseException:
                 con.execute("ROLLBACK")
                 raise
+
+
+def _fetch_texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
+    if not article_ids:
+        return {}
+    con.register("wanted", pa.table({"article_id": article_ids}))
+    rows = con.execute("SELECT a.article_id, a.text FROM articles a SEMI JOIN wanted USING (article_id)").fetchall()
+    con.unregister("wanted")
+    return dict(rows)
+
+
+class BatchTransaction:
+    """The warehouse inside one batch's transaction: the batch stages' view of the site (pipeline.batch.SiteView)
+    and the batch's writes."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def known_doc_ids(self, doc_ids: list[str]) -> set[str]:
+        if not doc_ids:
+            return set()
+        self.con.register("ids", pa.table({"doc_id": doc_ids}))
+        rows = self.con.execute("SELECT d.doc_id FROM documents d JOIN ids USING (doc_id)").fetchall()
+        self.con.unregister("ids")
+        return {r[0] for r in rows}
+
+    def fetch_texts(self, article_ids: list[str]) -> dict[str, str]:
+        return _fetch_texts(self.con, article_ids)
+
+    def add_sightings(self, rows: list[LineSighting]) -> dict[tuple[str, str], tuple[int, int]]:
+        con = self.con
+        con.register("b_lines", pa.table({
+            "site_key": [r.site_key for r in rows], "line_key": [r.line_key for r in rows],
+            "content_hash": [r.content_hash for r in rows], "doc_id": [r.doc_id for r in rows]}))
+        con.execute("INSERT INTO site_lines SELECT site_key, line_key, content_hash, doc_id FROM b_lines")
+        counts = con.execute(
+            "WITH k AS (SELECT DISTINCT site_key, line_key FROM b_lines), "
+            "n AS (SELECT l.site_key, l.line_key, count(DISTINCT l.content_hash) AS docs FROM site_lines l "
+            "      SEMI JOIN k USING (site_key, line_key) GROUP BY ALL) "
+            "SELECT n.site_key, n.line_key, coalesce(c.docs, 0), n.docs FROM n "
+            "LEFT JOIN site_line_counts c USING (site_key, line_key)"
+        ).fetchall()
+        con.unregister("b_lines")
+        changed = [(site, key, after) for site, key, before, after in counts if after != before]
+        if changed:
+            con.register("b_counts", pa.table({"site_key": [c[0] for c in changed],
+                                               "line_key": [c[1] for c in changed],
+                                               "docs": pa.array([c[2] for c in changed], pa.int32())}))
+            con.execute("INSERT INTO site_line_counts SELECT * FROM b_counts "
+                        "ON CONFLICT (site_key, line_key) DO UPDATE SET docs = excluded.docs")
+            con.unregister("b_counts")
+        return {(site, key): (int(before), int(after)) for site, key, before, after in counts}
+
+    def loaded_with_lines(self, lines: list[tuple[str, str]], exclude: set[str]) -> list[LoadedArticle]:
+        con = self.con
+        con.register("b_cross", pa.table({"site_key": [s for s, _ in lines], "line_key": [k for _, k in lines]}))
+        con.register("b_excl", pa.table({"doc_id": pa.array(sorted(exclude), pa.string())}))
+        heads = con.execute(
+            "SELECT DISTINCT a.article_id, a.doc_id, l.site_key FROM site_lines l "
+            "SEMI JOIN b_cross USING (site_key, line_key) JOIN articles a ON a.doc_id = l.doc_id "
+            "ANTI JOIN b_excl x ON x.doc_id = l.doc_id ORDER BY a.article_id"
+        ).fetchall()
+        con.unregister("b_cross")
+        con.unregister("b_excl")
+        if not heads:
+            return []
+        con.register("b_arts", pa.table({"article_id": [h[0] for h in heads], "doc_id": [h[1] for h in heads]}))
+        paras: dict[str, list[Paragraph]] = {}
+        for aid, pos, kind, text, lang in con.execute(
+                "SELECT article_id, position, kind, text, language FROM paragraphs "
+                "SEMI JOIN b_arts USING (article_id) ORDER BY article_id, position").fetchall():
+            paras.setdefault(aid, []).append(Paragraph(pos, kind, text, lang))
+        rems: dict[str, list[Removal]] = {}
+        for doc_id, rule, cat, text, count, share, at, key in con.execute(
+                "SELECT doc_id, rule_id, category, text, repeat_count, page_share, paragraph_at, line_key "
+                "FROM removed_block_rows SEMI JOIN b_arts USING (doc_id) ORDER BY doc_id, position").fetchall():
+            rems.setdefault(doc_id, []).append(Removal(rule, cat, text, count, share, at, key))
+        con.unregister("b_arts")
+        return [LoadedArticle(doc_id, aid, site, paras.get(aid, []), rems.get(doc_id, []))
+                for aid, doc_id, site in heads]
+
+    def write(self, run_id: str, plan: BatchPlan) -> None:
+        """The batch's new documents, the loaded articles it stripped again and the verdicts it changed."""
+        con = self.con
+        now = _utcnow()
+        docs, arts, paras, rems, sigs, rejs = _arrow_tables(run_id, plan.resolved, now)
+        tables = (("b_docs", docs), ("b_arts", arts), ("b_paras", paras), ("b_rems", rems), ("b_sigs", sigs),
+                  ("b_rejs", rejs))
+        for name, table in tables:
+            con.register(name, table)
+        con.execute("CREATE TEMP TABLE new_ids AS SELECT b.doc_id FROM b_docs b "
+                    "ANTI JOIN documents d ON d.doc_id = b.doc_id")
+        con.execute("INSERT INTO documents BY NAME SELECT b.* FROM b_docs b SEMI JOIN new_ids USING (doc_id)")
+        con.execute("INSERT INTO articles BY NAME SELECT b.* FROM b_arts b SEMI JOIN new_ids USING (doc_id)")
+        con.execute("INSERT INTO paragraphs BY NAME SELECT p.* EXCLUDE (doc_id) FROM b_paras p "
+                    "SEMI JOIN new_ids USING (doc_id)")
+        con.execute("INSERT INTO removed_block_rows BY NAME SELECT r.* FROM b_rems r SEMI JOIN new_ids USING (doc_id)")
+        con.execute("INSERT INTO rejected_content BY NAME SELECT r.* FROM b_rejs r SEMI JOIN new_ids USING (doc_id)")
+        con.execute("INSERT INTO signatures BY NAME SELECT s.* EXCLUDE (doc_id) FROM b_sigs s "
+                    "SEMI JOIN new_ids USING (doc_id)")
+        con.execute("DROP TABLE new_ids")
+        for name, _ in tables:
+            con.unregister(name)
+        languages: set[str] = set(arts.column("language").to_pylist())
+        if plan.recleaned:
+            languages |= self._write_recleaned(plan)
+        if plan.verdicts:
+            languages |= self._write_verdicts(plan)
+        if languages:
+            from warehouse.search import invalidate
+
+            invalidate(con, sorted(languages))
+
+    def _write_recleaned(self, plan: BatchPlan) -> set[str]:
+        con = self.con
+        kept = [r for r in plan.recleaned if r.doc.status == "article"]
+        gone = [r for r in plan.recleaned if r.doc.status != "article"]
+        con.register("b_ids", pa.table({"article_id": [r.article.article_id for r in plan.recleaned],
+                                        "doc_id": [r.article.doc_id for r in plan.recleaned]}))
+        languages = {r[0] for r in con.execute(
+            "SELECT DISTINCT language FROM articles SEMI JOIN b_ids USING (article_id)").fetchall()}
+        con.execute("DELETE FROM paragraphs WHERE article_id IN (SELECT article_id FROM b_ids)")
+        con.execute("DELETE FROM removed_block_rows WHERE doc_id IN (SELECT doc_id FROM b_ids)")
+        paras: dict[str, list] = {f.name: [] for f in _PARA_SCHEMA}
+        rems: dict[str, list] = {f.name: [] for f in _REM_SCHEMA}
+        for r in plan.recleaned:
+            _removal_rows(rems, r.article.doc_id, r.doc)
+            for p in r.doc.paragraphs:
+                _paragraph_row(paras, r.article.doc_id, r.article.article_id, p)
+        con.register("b_paras", pa.table(paras, schema=_PARA_SCHEMA))
+        con.register("b_rems", pa.table(rems, schema=_REM_SCHEMA))
+        con.execute("INSERT INTO paragraphs BY NAME SELECT p.* EXCLUDE (doc_id) FROM b_paras p")
+        con.execute("INSERT INTO removed_block_rows BY NAME SELECT * FROM b_rems")
+        con.unregister("b_paras")
+        con.unregister("b_rems")
+        if kept:
+            con.register("b_new", pa.table({
+                "article_id": [r.article.article_id for r in kept], "text": [r.doc.text for r in kept],
+                "word_count": pa.array([r.doc.word_count for r in kept], pa.int32()),
+                "content_hash": [r.doc.content_hash for r in kept],
+                "minhash": [np.asarray(r.doc.minhash, dtype=np.uint32).tobytes() for r in kept]}))
+            con.execute("UPDATE articles a SET text = n.text, word_count = n.word_count, "
+                        "content_hash = n.content_hash FROM b_new n WHERE a.article_id = n.article_id")
+            con.execute("UPDATE signatures s SET content_hash = n.content_hash, minhash = n.minhash "
+                        "FROM b_new n WHERE s.article_id = n.article_id")
+            con.unregister("b_new")
+        if gone:
+            con.register("b_gone", pa.table({"article_id": [r.article.article_id for r in gone],
+                                             "text": [r.doc.text for r in gone],
+                                             "word_count": pa.array([r.doc.word_count for r in gone], pa.int32())}))
+            con.execute("INSERT INTO rejected_content BY NAME SELECT a.doc_id, a.url, a.site, a.title, a.author, "
+                        "a.published_at, g.text, g.word_count FROM articles a JOIN b_gone g USING (article_id)")
+            con.execute("UPDATE documents SET status = 'rejected', reason = ?, reason_code = ?, article_id = NULL "
+                        "WHERE article_id IN (SELECT article_id FROM b_gone)", [CHROME_ONLY_REASON, CHROME_ONLY_CODE])
+            for table in ("signatures", "articles"):
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM b_gone)")
+            con.unregister("b_gone")
+        con.unregister("b_ids")
+        return languages
+
+    def _write_verdicts(self, plan: BatchPlan) -> set[str]:
+        con = self.con
+        con.register("b_verdicts", pa.table({
+            "article_id": [v.article_id for v in plan.verdicts],
+            "duplicate_of": pa.array([v.duplicate_of for v in plan.verdicts], pa.string()),
+            "similarity": pa.array([v.similarity for v in plan.verdicts], pa.float64())}))
+        languages = {r[0] for r in con.execute(
+            "SELECT DISTINCT language FROM articles SEMI JOIN b_verdicts USING (article_id)").fetchall()}
+        con.execute("UPDATE articles a SET duplicate_of = v.duplicate_of, similarity = v.similarity "
+                    "FROM b_verdicts v WHERE a.article_id = v.article_id")
+        con.execute("UPDATE signatures s SET duplicate_of = v.duplicate_of FROM b_verdicts v "
+                    "WHERE s.article_id = v.article_id")
+        con.execute("UPDATE documents d SET status = CASE WHEN v.duplicate_of IS NULL THEN 'loaded' "
+                    "ELSE 'duplicate' END FROM b_verdicts v WHERE d.article_id = v.article_id")
+        con.unregister("b_verdicts")
+        return languages
 
 
 _DOC_SCHEMA = pa.schema([
@@ -267,14 +379,30 @@ _PARA_SCHEMA = pa.schema([
 _REM_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("position", pa.int32()), ("rule_id", pa.string()), ("category", pa.string()),
     ("text", pa.string()), ("repeat_count", pa.int32()), ("page_share", pa.float64()), ("paragraph_at", pa.int32()),
-])
-_LINE_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("site_key", pa.string()), ("line_key", pa.string()), ("content_hash", pa.string()),
+    ("site_key", pa.string()), ("line_key", pa.string()),
 ])
 _SIG_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("article_id", pa.string()), ("content_hash", pa.string()), ("minhash", pa.binary()),
     ("duplicate_of", pa.string()),
 ])
+
+
+def _removal_rows(rems: dict[str, list], doc_id: str, d: ProcessedDoc) -> None:
+    """A document's removals; learned chrome keeps its site and line (the view reads today's count) instead of
+    the count at the time of removal, which would depend on arrival order."""
+    for pos, rm in enumerate(d.removals):
+        learned = rm.rule_id == CHROME_RULE
+        for k, v in (("doc_id", doc_id), ("position", pos), ("rule_id", rm.rule_id), ("category", rm.category),
+                     ("text", rm.text), ("repeat_count", None if learned else rm.repeat_count),
+                     ("page_share", rm.page_share), ("paragraph_at", rm.at),
+                     ("site_key", d.site_key if learned else None), ("line_key", rm.line_key if learned else None)):
+            rems[k].append(v)
+
+
+def _paragraph_row(paras: dict[str, list], doc_id: str, article_id: str, p: Paragraph) -> None:
+    for k, v in (("doc_id", doc_id), ("article_id", article_id), ("position", p.position), ("kind", p.kind),
+                 ("text", p.text), ("language", p.language), ("paragraph_hash", line_key(p.text))):
+        paras[k].append(v)
 
 
 def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tuple[pa.Table, ...]:
@@ -283,7 +411,6 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
     paras: dict[str, list] = {f.name: [] for f in _PARA_SCHEMA}
     rems: dict[str, list] = {f.name: [] for f in _REM_SCHEMA}
     sigs: dict[str, list] = {f.name: [] for f in _SIG_SCHEMA}
-    lines: dict[str, list] = {f.name: [] for f in _LINE_SCHEMA}
     rejs: dict[str, list] = {f.name: [] for f in _REJ_SCHEMA}
     for r in resolved:
         d = r.doc
@@ -299,11 +426,7 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
                          ("author", m.author), ("published_at", to_utc(m.published_at)), ("text", d.text or ""),
                          ("word_count", d.word_count)):
                 rejs[k].append(v)
-        for pos, rm in enumerate(d.removals):
-            for k, v in (("doc_id", r.doc_id), ("position", pos), ("rule_id", rm.rule_id),
-                         ("category", rm.category), ("text", rm.text), ("repeat_count", rm.repeat_count),
-                         ("page_share", rm.page_share), ("paragraph_at", rm.at)):
-                rems[k].append(v)
+        _removal_rows(rems, r.doc_id, d)
         if r.article_id is None:
             continue
         m = d.metadata
@@ -316,16 +439,7 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
                      ("mixed_language", d.mixed_language), ("other_language_share", d.other_language_share)):
             arts[k].append(v)
         for p in d.paragraphs:
-            for k, v in (("doc_id", r.doc_id), ("article_id", r.article_id), ("position", p.position),
-                         ("kind", p.kind), ("text", p.text), ("language", p.language),
-                         ("paragraph_hash", line_key(p.text))):
-                paras[k].append(v)
-        if d.site_key and d.chrome_seen:
-            seen_hash, keys = d.chrome_seen
-            for key in keys:
-                for k, v in (("doc_id", r.doc_id), ("site_key", d.site_key), ("line_key", key),
-                             ("content_hash", seen_hash)):
-                    lines[k].append(v)
+            _paragraph_row(paras, r.doc_id, r.article_id, p)
         if d.minhash is not None:
             for k, v in (("doc_id", r.doc_id), ("article_id", r.article_id), ("content_hash", d.content_hash),
                          ("minhash", np.asarray(d.minhash, dtype=np.uint32).tobytes()),
@@ -333,6 +447,5 @@ def _arrow_tables(run_id: str, resolved: list[ResolvedDoc], now: datetime) -> tu
                 sigs[k].append(v)
     return (
         pa.table(docs, schema=_DOC_SCHEMA), pa.table(arts, schema=_ART_SCHEMA), pa.table(paras, schema=_PARA_SCHEMA),
-        pa.table(rems, schema=_REM_SCHEMA), pa.table(sigs, schema=_SIG_SCHEMA),
-        pa.table(lines, schema=_LINE_SCHEMA), pa.table(rejs, schema=_REJ_SCHEMA),
+        pa.table(rems, schema=_REM_SCHEMA), pa.table(sigs, schema=_SIG_SCHEMA), pa.table(rejs, schema=_REJ_SCHEMA),
     )

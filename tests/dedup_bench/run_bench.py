@@ -198,14 +198,21 @@ def index_load_scaling(sizes: list[int]) -> list[dict]:
                 batch.append(ResolvedDoc(d, f"d{have:08d}", f"a{have:08d}", "loaded"))
                 have += 1
                 if len(batch) == 2000:
-                    wh.load_batch("scale", batch)
+                    _load(wh, batch)
                     batch = []
-            wh.load_batch("scale", batch)
+            _load(wh, batch)
             t = time.perf_counter()
             index = DedupIndex()
             n = wh.load_dedup_index(index)
             out.append({"articles": n, "load_s": round(time.perf_counter() - t, 3)})
     return out
+
+
+def _load(wh, resolved: list) -> None:
+    from pipeline.batch import BatchPlan
+
+    with wh.batch() as tx:
+        tx.write("scale", BatchPlan(resolved))
 
 
 def run(docs: list[dict]) -> tuple[dict, float, float, float, list]:

@@ -81,7 +81,7 @@ def split_authors(raw: str | None) -> list[str]:
 
 def run_pipeline(labels: list[dict]) -> dict[str, Output]:
     from pipeline import extract as extract_mod
-    from pipeline.chrome import ChromeCounter
+    from pipeline.chrome import strip_all
     from pipeline.process import process_record
     from pipeline.rules import load_rules
     from pipeline.settings import load_settings
@@ -105,9 +105,7 @@ def run_pipeline(labels: list[dict]) -> dict[str, Output]:
         except Exception as exc:  # a crash is a result too
             outs[d["path"]] = Output("error", reason=f"{type(exc).__name__}: {exc}")
     # learned site chrome, as the flow applies it to a batch (the whole set fits in one batch)
-    chrome = ChromeCounter(settings.chrome_min_docs)
-    if settings.chrome_min_docs:
-        chrome.apply(list(docs.values()), settings.shingle_size, settings.num_perm)
+    strip_all(list(docs.values()), settings.chrome_min_docs, settings.shingle_size, settings.num_perm)
     for path, doc in docs.items():
         if doc.status != "article":
             outs[path] = Output("rejected", reason=doc.reason, language=doc.language)

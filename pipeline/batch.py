@@ -1,0 +1,91 @@
+"""The batch stages that need the warehouse's view of the whole set: learned site chrome, then dedup.
+
+Plain functions over one batch; `flows/ingest.py` only calls `settle_batch` inside the batch's load
+transaction. What they decide depends on the set of documents in the warehouse, not on their order: a line
+that becomes chrome is stripped from the site's articles already loaded as well, and the clusters those
+articles belong to are decided again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from pipeline.chrome import LineSighting, LoadedArticle, restrip, sightings, strip
+from pipeline.dedup import Changed, DedupIndex, Verdict, resolve_batch
+from pipeline.ids import doc_id_for
+from pipeline.models import ProcessedDoc, ResolvedDoc
+from pipeline.settings import Settings
+
+
+class SiteView(Protocol):
+    """What the batch stages read from (and count into) the warehouse, inside the batch's transaction."""
+
+    def add_sightings(self, rows: list[LineSighting]) -> dict[tuple[str, str], tuple[int, int]]:
+        """Record the batch's line sightings; (site, line) -> (count before, count after) for its lines."""
+
+    def loaded_with_lines(self, lines: list[tuple[str, str]], exclude: set[str]) -> list[LoadedArticle]:
+        """Loaded articles (not in `exclude` doc ids) of these sites holding these lines."""
+
+    def fetch_texts(self, article_ids: list[str]) -> dict[str, str]:
+        """Texts of loaded articles."""
+
+
+@dataclass
+class Recleaned:
+    """A loaded article stripped again: its new paragraphs, removals and fingerprints (status 'rejected' when
+    nothing of it is left)."""
+
+    article: LoadedArticle
+    doc: ProcessedDoc
+
+
+@dataclass
+class BatchPlan:
+    resolved: list[ResolvedDoc]
+    sightings: list[LineSighting] = field(default_factory=list)
+    recleaned: list[Recleaned] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)
+    chrome_lines: int = 0  # (site, line) pairs that became chrome with this batch
+
+
+def settle_batch(docs: list[ProcessedDoc], known_doc_ids: set[str], view: SiteView, index: DedupIndex,
+                 settings: Settings, timer: Callable[[str, float], None] | None = None) -> BatchPlan:
+    """Learned chrome on the batch and on the loaded articles it concerns, then dedup; returns what to write."""
+    t0 = time.perf_counter()
+    fresh: dict[str, ProcessedDoc] = {}
+    for d in docs:
+        doc_id = doc_id_for(d.source_path, d.sha256, d.record_index)
+        if doc_id not in known_doc_ids:
+            fresh.setdefault(doc_id, d)
+    rows = [s for doc_id, d in fresh.items() for s in sightings(d, doc_id)]
+    recleaned: list[Recleaned] = []
+    crossed: list[tuple[str, str]] = []
+    if settings.chrome_min_docs and rows:
+        counts = view.add_sightings(rows)
+        after = {k: a for k, (_, a) in counts.items()}
+        for d in fresh.values():
+            strip(d, after, settings.chrome_min_docs, settings.shingle_size, settings.num_perm)
+        crossed = sorted(k for k, (b, a) in counts.items() if b < settings.chrome_min_docs <= a)
+        if crossed:
+            by_site: dict[str, set[str]] = defaultdict(set)
+            for site, key in crossed:
+                by_site[site].add(key)
+            for art in view.loaded_with_lines(crossed, set(fresh)):
+                doc = restrip(art, by_site[art.site_key], settings.chrome_max_words, settings.shingle_size,
+                              settings.num_perm)
+                if doc is not None:
+                    recleaned.append(Recleaned(art, doc))
+    if timer:
+        timer("site_chrome", time.perf_counter() - t0)
+    t1 = time.perf_counter()
+    changed = [Changed(r.article.article_id, r.doc.text, r.doc.content_hash, r.doc.minhash, r.doc.word_count)
+               for r in recleaned if r.doc.status == "article"]
+    removed = [r.article.article_id for r in recleaned if r.doc.status != "article"]
+    resolved, verdicts = resolve_batch(docs, index, known_doc_ids, view.fetch_texts, changed, removed)
+    if timer:
+        timer("dedup", time.perf_counter() - t1)
+    return BatchPlan(resolved, rows, recleaned, verdicts, len(crossed))
