@@ -209,6 +209,8 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                                        f"rolled back: {type(exc).__name__}: {exc}") from exc
                 resolved = plan.resolved
                 stats.stage_s["load"] += time.perf_counter() - tl - inner[0]
+                stats.recleaned += len(plan.recleaned)
+                stats.verdicts_changed += len(plan.verdicts)
                 if plan.recleaned:
                     logger.info("%d line(s) became chrome of their site: %d loaded article(s) stripped again, "
                                 "%d verdict(s) changed", plan.chrome_lines, len(plan.recleaned), len(plan.verdicts))

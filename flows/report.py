@@ -23,6 +23,9 @@ class RunStats:
     reasons: Counter = field(default_factory=Counter)
     stage_s: Counter = field(default_factory=Counter)
     rejected_files: list[tuple[str, str, str]] = field(default_factory=list)  # (file#record, code, message)
+    # loaded articles a line that became chrome stripped again, and loaded articles whose verdict changed
+    recleaned: int = 0
+    verdicts_changed: int = 0
 
     def add_batch(self, resolved: list[ResolvedDoc], records: int, files: int, unchanged: int) -> None:
         self.batches += 1
@@ -60,6 +63,7 @@ class RunStats:
             "removed_by_category": dict(self.removed.most_common()),
             "top_rejection_reasons": dict(self.reasons.most_common(10)),
             "seconds_by_stage": {k: round(v, 3) for k, v in self.stage_s.most_common()},
+            "recleaned": self.recleaned, "verdicts_changed": self.verdicts_changed,
         }
 
     def markdown(self, run_id: str, db: str, runs: list[dict] | None = None) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from pipeline.chrome import line_key, strip_all
 from pipeline.models import RawRecord
 from pipeline.process import process_record
@@ -61,20 +59,9 @@ def test_copies_of_one_article_do_not_make_its_lines_chrome(settings, rules):
 
 
 def _content(db: Path) -> dict:
-    """What the warehouse holds, run ids and times aside."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        q = {
-            "documents": "SELECT source_path, record_index, status, reason_code, article_id FROM documents",
-            "articles": "SELECT article_id, text, word_count, content_hash, duplicate_of, similarity FROM articles",
-            "paragraphs": "SELECT article_id, position, kind, text, language FROM paragraphs",
-            "removed": "SELECT doc_id, position, rule_id, category, text, repeat_count, paragraph_at "
-                       "FROM removed_blocks",
-            "signatures": "SELECT article_id, content_hash, minhash, duplicate_of FROM signatures",
-        }
-        return {k: sorted(con.execute(v).fetchall(), key=repr) for k, v in q.items()}
-    finally:
-        con.close()
+    from tests.warehouse_content import content
+
+    return content(db)
 
 
 def test_a_line_that_becomes_chrome_leaves_the_articles_loaded_before(prefect_server, tmp_path):
@@ -91,12 +78,12 @@ def test_a_line_that_becomes_chrome_leaves_the_articles_loaded_before(prefect_se
     write(inbox, 0)
     write(inbox, 1)
     run_ingest(str(inbox), db=str(split), runner="thread")
-    assert all("Le Fil du Lac" in t for _, t, *_ in _content(split)["articles"])
+    assert all("Le Fil du Lac" in row[9] for row in _content(split)["articles"])
     write(inbox, 2)
     run_ingest(str(inbox), db=str(split), runner="thread")
     got = _content(split)
-    assert not any("Le Fil du Lac" in t for _, t, *_ in got["articles"])
-    learned = [r[2:6] for r in got["removed"] if r[2] == "repeated-line"]
+    assert not any("Le Fil du Lac" in row[9] for row in got["articles"])
+    learned = [r[2:6] for r in got["removed_blocks"] if r[2] == "repeated-line"]
     assert learned == [("repeated-line", "repeated", TAGLINE, 3)] * 3
     run_ingest(str(inbox), db=str(whole), runner="thread")
     assert got == _content(whole)

@@ -53,7 +53,8 @@ def measure_prefect(corpus: Path, db: str) -> dict:
     wall = time.perf_counter() - t
     return {"wall_s": wall, "records": summary["records_seen"], "batches": summary["batches"],
             "body_s": summary["seconds_by_stage"].get("wall", wall), "stages": summary["seconds_by_stage"],
-            "counts": {k: summary[k] for k in ("loaded", "duplicate", "rejected")}, **_rss()}
+            "counts": {k: summary[k] for k in ("loaded", "duplicate", "rejected", "recleaned", "verdicts_changed")},
+            **_rss()}
 
 
 def measure_plain(corpus: Path, db: str) -> dict:
