@@ -303,7 +303,23 @@ def resolve_batch(
     texts = _Texts(own, fetch_texts, index.shingle_size)
     cands = {a: [c for c, _ in index.candidates(index.signature(a), index._hash[a]) if c != a]
              for a in sorted(set(touched) | dirty)}
-    texts.prefetch({c for cs in cands.values() for c in cs})
+    touched_set = set(touched)
+
+    def clean(c: str) -> bool:  # in a cluster nothing in this batch changed: still connected
+        return c not in dirty and c not in touched_set
+
+    # one round trip for the texts likely needed: every changed or new candidate, the best one of each clean
+    # cluster (one link to a connected cluster is enough)
+    wanted: set[str] = set()
+    for a in sorted(touched_set | dirty):
+        firsts: set[str] = set()
+        for c in cands[a]:
+            if not clean(c):
+                wanted.add(c)
+            elif index.canonical(c) not in firsts:
+                firsts.add(index.canonical(c))
+                wanted.add(c)
+    texts.prefetch(wanted)
 
     def estimate(a: str, b: str) -> float:
         sa, sb = index.signature(a), index.signature(b)
@@ -322,9 +338,16 @@ def resolve_batch(
     region: set[str] = set(touched) | dirty
     links: dict[str, list[str]] = {}
     for a in touched:
-        links[a] = [c for c in cands[a] if linked(a, c)]
-        for c in links[a]:
-            region |= index.cluster(c)
+        joined: set[str] = set()  # clean clusters a already links to
+        links[a] = []
+        for c in cands[a]:
+            if clean(c) and index.canonical(c) in joined:
+                continue
+            if linked(a, c):
+                links[a].append(c)
+                if clean(c):
+                    joined.add(index.canonical(c))
+                    region |= index.cluster(c)
     before = {a: index.verdict(a) for a in region if a not in new}
     parent = {a: a for a in region}
 
@@ -340,16 +363,19 @@ def resolve_batch(
             parent[max(ra, rb)] = min(ra, rb)
 
     # a clean cluster (no member changed) is still connected: its members join without checking
-    for a in sorted(region - dirty - set(touched)):
-        for m in index.cluster(a) & region:
-            if m not in dirty and m not in touched:
-                union(a, m)
+    by_cluster: dict[str, list[str]] = defaultdict(list)
+    for a in sorted(region):
+        if clean(a):
+            by_cluster[index.canonical(a)].append(a)
+    for members in by_cluster.values():
+        for m in members[1:]:
+            union(members[0], m)
     for a in touched:
         for c in links[a]:
             union(a, c)
-    for a in sorted(dirty - set(touched)):
+    for a in sorted(dirty - touched_set):  # unchanged members of changed clusters: links among the changed
         for c in cands[a]:
-            if c in region and find(a) != find(c) and linked(a, c):
+            if not clean(c) and find(a) != find(c) and linked(a, c):
                 union(a, c)
     components: dict[str, list[str]] = defaultdict(list)
     for a in sorted(region):
