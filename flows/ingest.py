@@ -187,6 +187,8 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                 stats.stage_s[stage] += seconds
                 inner[0] += seconds
 
+            if settings.chrome_min_docs:
+                _settle_chrome(wh, run_id, index, settings, timed, logger)
             while len(pending) < window and submit_next():
                 pass
             while pending:
@@ -242,6 +244,26 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
             wh.finish_run(run_id, "failed", stats.counts(), message=f"{type(exc).__name__}: {exc}"[:1000])
             raise
     return run_id, stats
+
+
+def _settle_chrome(wh: Warehouse, run_id: str, index: DedupIndex, settings: Settings,
+                   timed: Callable[[str, float], None], logger: logging.Logger | logging.LoggerAdapter) -> None:
+    """A warehouse loaded before learned chrome was settled over the whole set (or with a higher `min_docs`):
+    strip every line at the threshold from all its articles once, in one transaction."""
+    with wh.batch() as tx:
+        settled = tx.settled_min_docs()
+        if settled is not None and settled <= settings.chrome_min_docs:
+            if settled < settings.chrome_min_docs:
+                logger.warning("chrome min_docs is %d, but the warehouse's articles were stripped with %d: lines "
+                               "between the two stay stripped (rebuild the warehouse from the inputs to undo)",
+                               settings.chrome_min_docs, settled)
+            return
+        plan = settle_batch([], set(), tx, index, settings, timed, recheck=tx.chrome_lines(settings.chrome_min_docs))
+        tx.write(run_id, plan)
+        tx.mark_settled(settings.chrome_min_docs)
+    if plan.recleaned:
+        logger.info("learned chrome settled over the warehouse: %d line(s), %d article(s) stripped again, "
+                    "%d verdict(s) changed", plan.chrome_lines, len(plan.recleaned), len(plan.verdicts))
 
 
 def _describe(batch: list[SourceFile]) -> str:

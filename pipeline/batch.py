@@ -53,8 +53,13 @@ class BatchPlan:
 
 
 def settle_batch(docs: list[ProcessedDoc], known_doc_ids: set[str], view: SiteView, index: DedupIndex,
-                 settings: Settings, timer: Callable[[str, float], None] | None = None) -> BatchPlan:
-    """Learned chrome on the batch and on the loaded articles it concerns, then dedup; returns what to write."""
+                 settings: Settings, timer: Callable[[str, float], None] | None = None,
+                 recheck: list[tuple[str, str]] = ()) -> BatchPlan:
+    """Learned chrome on the batch and on the loaded articles it concerns, then dedup; returns what to write.
+
+    recheck: (site, line) pairs to strip from loaded articles even though this batch did not bring them to the
+    threshold (a warehouse loaded before chrome was settled this way, or a lower `min_docs`).
+    """
     t0 = time.perf_counter()
     fresh: dict[str, ProcessedDoc] = {}
     for d in docs:
@@ -70,15 +75,17 @@ def settle_batch(docs: list[ProcessedDoc], known_doc_ids: set[str], view: SiteVi
         for d in fresh.values():
             strip(d, after, settings.chrome_min_docs, settings.shingle_size, settings.num_perm)
         crossed = sorted(k for k, (b, a) in counts.items() if b < settings.chrome_min_docs <= a)
-        if crossed:
-            by_site: dict[str, set[str]] = defaultdict(set)
-            for site, key in crossed:
-                by_site[site].add(key)
-            for art in view.loaded_with_lines(crossed, set(fresh)):
-                doc = restrip(art, by_site[art.site_key], settings.chrome_max_words, settings.shingle_size,
-                              settings.num_perm)
-                if doc is not None:
-                    recleaned.append(Recleaned(art, doc))
+    if recheck:
+        crossed = sorted(set(crossed) | set(recheck))
+    if settings.chrome_min_docs and crossed:
+        by_site: dict[str, set[str]] = defaultdict(set)
+        for site, key in crossed:
+            by_site[site].add(key)
+        for art in view.loaded_with_lines(crossed, set(fresh)):
+            doc = restrip(art, by_site[art.site_key], settings.chrome_max_words, settings.shingle_size,
+                          settings.num_perm)
+            if doc is not None:
+                recleaned.append(Recleaned(art, doc))
     if timer:
         timer("site_chrome", time.perf_counter() - t0)
     t1 = time.perf_counter()

@@ -149,10 +149,6 @@ class DedupIndex:
     def cluster(self, article_id: str) -> set[str]:
         return set(self._members.get(self.canonical(article_id), ())) | {article_id}
 
-    def exact(self, content_hash: str) -> str | None:
-        found = self._exact.get(content_hash)
-        return min(found) if found else None
-
     def candidates(self, sig: np.ndarray | None, content_hash: str | None = None) -> list[tuple[str, float]]:
         """Articles sharing an LSH band (or the content hash), with their estimated Jaccard, best first."""
         out: dict[str, float] = {a: 1.0 for a in self._exact.get(content_hash or "", ())}
@@ -172,7 +168,7 @@ class DedupIndex:
     def put(self, article_id: str, content_hash: str, sig: np.ndarray | None, published: str | None = None,
             words: int = 0, duplicate_of: str | None = None, similarity: float | None = None) -> None:
         """Add an article (or give a known one its new text's fingerprints), in the cluster of `duplicate_of`."""
-        date = _utc(published) if article_id not in self._rank else self._rank[article_id][0]
+        date = self._rank[article_id][0] if article_id in self._rank else _utc(published)
         old_hash = self._hash.get(article_id)
         if old_hash is not None:
             self._exact[old_hash].discard(article_id)
@@ -180,7 +176,7 @@ class DedupIndex:
                 del self._exact[old_hash]
         self._hash[article_id] = content_hash
         self._exact[content_hash].add(article_id)
-        self._rank[article_id] = (date, -words, content_hash, article_id)
+        self._rank[article_id] = (date, -words, content_hash, article_id)  # as rank() orders
         if article_id not in self._canonical:
             canonical = self.canonical(duplicate_of) if duplicate_of else article_id
             self._canonical[article_id] = canonical

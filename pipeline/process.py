@@ -10,7 +10,8 @@
 7. signatures   exact hash, MinHash and learned-chrome keys (pipeline/signatures.py, pipeline/chrome.py)
 
 Everything here is CPU work on one document with no shared state, so batches can run in any worker.
-Learned chrome, dedup and load need the whole run's state and happen afterwards, in one process.
+Learned chrome and dedup need the warehouse's view of the whole set: pipeline/batch.py, in the batch's load
+transaction, in one process.
 A rejected record keeps its cleaned text and metadata, so a wrong rejection can be found and recovered.
 """
 

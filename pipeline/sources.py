@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 import zlib
@@ -28,13 +29,16 @@ def classify_path(path: str) -> tuple[str | None, bool]:
     return FORMATS.get(os.path.splitext(name)[1]), compressed
 
 
-def _site_hint(path: Path, root: Path) -> str | None:
-    """The folder a file sits in names its site when that folder looks like a host name."""
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}$")
+
+
+def _site_hint(path: Path) -> str | None:
+    """The nearest folder above a file that is named like a host names its site, whether the file was found
+    under a folder or named alone: a file's site never depends on the path it was reached by."""
     for parent in path.parents:
-        if parent == root.parent:
-            break
-        if "." in parent.name and not parent.name.startswith("."):
-            return parent.name.lower().removeprefix("www.")
+        name = parent.name.lower()
+        if _HOST.match(name):
+            return name.removeprefix("www.")
     return None
 
 
@@ -44,7 +48,7 @@ def discover(sources: Iterable[str | os.PathLike]) -> Iterator[SourceFile]:
         root = Path(src).absolute()
         if root.is_file() or not root.exists():
             fmt, gz = classify_path(str(root))
-            yield SourceFile(str(root), fmt or "unknown", gz, _site_hint(root, root.parent))
+            yield SourceFile(str(root), fmt or "unknown", gz, _site_hint(root))
             continue
         seen_dirs: set[tuple[int, int]] = set()
         for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
@@ -64,7 +68,7 @@ def discover(sources: Iterable[str | os.PathLike]) -> Iterator[SourceFile]:
                     continue
                 full = Path(dirpath) / name
                 fmt, gz = classify_path(name)
-                yield SourceFile(str(full), fmt or "unknown", gz, _site_hint(full, root))
+                yield SourceFile(str(full), fmt or "unknown", gz, _site_hint(full))
 
 
 def _sha256(data: bytes) -> str:

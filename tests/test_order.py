@@ -17,61 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.synthetic import sentence
+from tests.chrome_corpus import SITES, write_corpus
 from tests.warehouse_content import content, differences
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow  # a dozen real ingests
-
-SITES = {
-    "lefil.example": ("fr", "Le Fil du Lac salue ses lecteurs des deux rives depuis 1952",
-                      "Retrouvez chaque matin le meilleur du Fil dans votre boîte aux lettres"),
-    "courier.example": ("en", "The Valley Courier has served both banks of the river since 1887",
-                        "Every morning the best of the Courier lands at your door before seven"),
-    "gazette.example": ("en", "Harbour Gazette readers keep this paper independent and free to read",
-                        "Our harbour desk answers questions from readers every Friday afternoon"),
-}
-
-
-def _story(rng: random.Random, lang: str) -> tuple[str, list[str]]:
-    title = sentence(rng, lang).rstrip(".")[:70]
-    return title, [" ".join(sentence(rng, lang) for _ in range(3)) for _ in range(4)]
-
-
-def _page(site: str, title: str, body: list[str], rng: random.Random) -> str:
-    lang, tagline, promo = SITES[site]
-    menu = ["Accueil", "Politique", "Économie", "Culture", "Sports"] if lang == "fr" else \
-        ["Home", "Politics", "Business", "Culture", "Sport"]
-    lines = [site, *menu, title, body[0], tagline, *body[1:], promo, f"{site} {rng.randint(1, 9)}"]
-    return "\n\n".join(lines) + "\n"
-
-
-def write_corpus(root: Path, seed: int = 7) -> list[Path]:
-    """About forty pages; returns their paths (sorted)."""
-    rng = random.Random(seed)
-    paths = []
-    stories = {site: [_story(rng, lang) for _ in range(9)] for site, (lang, *_) in SITES.items()}
-    for site, items in stories.items():
-        for i, (title, body) in enumerate(items):
-            p = root / site / f"{i:02d}.txt"
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_text(_page(site, title, body, rng), encoding="utf-8")
-            paths.append(p)
-    # republished: an English story of one site on the other English site, lightly edited
-    for i in range(3):
-        title, body = stories["courier.example"][i]
-        edited = [body[0].replace(" the ", " this ", 1), *body[1:]]
-        p = root / "gazette.example" / f"r{i}.txt"
-        p.write_text(_page("gazette.example", title, edited, rng), encoding="utf-8")
-        paths.append(p)
-    # an exact copy under another name, and a save cut off after two paragraphs
-    title, body = stories["lefil.example"][0]
-    (root / "lefil.example" / "copy.txt").write_text((root / "lefil.example" / "00.txt").read_text("utf-8"),
-                                                       encoding="utf-8")
-    (root / "lefil.example" / "cut.txt").write_text(_page("lefil.example", title, body[:3], rng), encoding="utf-8")
-    paths += [root / "lefil.example" / "copy.txt", root / "lefil.example" / "cut.txt"]
-    return sorted(paths)
-
 
 def _cli(args: list[str], env: dict, crash: str | None = None) -> subprocess.CompletedProcess:
     env = {**env, **({"ARTICLES_CRASH_AT": crash} if crash else {})}
@@ -147,5 +97,28 @@ def test_sigkill_then_rerun(prefect_server, corpus, one_run, tmp_path, crash_at)
     assert content(db) != one_run
     resumed = _cli(args, env)
     assert resumed.returncode == 0, resumed.stderr[-2000:]
+    got = content(db)
+    assert got == one_run, differences(got, one_run)
+
+
+def test_a_lower_threshold_or_an_unsettled_warehouse_is_settled_on_the_next_run(prefect_server, corpus, one_run,
+                                                                                 tmp_path):
+    """Loaded with min_docs = 40 (no line is chrome), then run with the default 3 and no new file: that run strips
+    every line at the threshold from every article once, and the warehouse is the one-run warehouse (a warehouse
+    from before chrome was settled this way takes the same path: it has no `chrome_settled` row)."""
+    import shutil
+
+    from flows.ingest import run_ingest
+
+    root, _ = corpus
+    cfg = tmp_path / "cfg"
+    shutil.copytree(ROOT / "config", cfg)
+    toml = (cfg / "pipeline.toml").read_text(encoding="utf-8")
+    assert "min_docs = 3\n" in toml
+    (cfg / "pipeline.toml").write_text(toml.replace("min_docs = 3\n", "min_docs = 40\n"), encoding="utf-8")
+    db = tmp_path / "late.duckdb"
+    run_ingest(str(root), db=str(db), runner="thread", config_dir=str(cfg))
+    assert not [r for r in content(db)["removed_blocks"] if r[2] == "repeated-line"]
+    run_ingest(str(root), db=str(db), runner="thread")
     got = content(db)
     assert got == one_run, differences(got, one_run)

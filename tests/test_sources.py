@@ -36,6 +36,14 @@ def test_site_hint_comes_from_a_host_like_folder(tmp_path):
     (d / "a.txt").write_text("x")
     [sf] = list(discover([tmp_path]))
     assert sf.site_hint == "example.org"
+    # the same file named alone, or under a folder below the host's: the same site
+    assert [s.site_hint for s in discover([d / "a.txt"])] == ["example.org"]
+    assert [s.site_hint for s in discover([d])] == ["example.org"]
+    # a dotted folder that is no host name (a version, a hidden folder) names nothing
+    v = tmp_path / "project.v2" / ".cache"
+    v.mkdir(parents=True)
+    (v / "b.txt").write_text("x")
+    assert [s.site_hint for s in discover([v / "b.txt"])] == [None]
 
 
 def test_empty_and_whitespace_files_are_rejected(tmp_path, settings):

@@ -257,6 +257,20 @@ class BatchTransaction:
         return [LoadedArticle(doc_id, aid, site, paras.get(aid, []), rems.get(doc_id, []))
                 for aid, doc_id, site in heads]
 
+    def settled_min_docs(self) -> int | None:
+        """The learned-chrome threshold the loaded articles were stripped with (None: not settled yet)."""
+        row = self.con.execute("SELECT min(min_docs) FROM chrome_settled").fetchone()
+        return None if row[0] is None else int(row[0])
+
+    def chrome_lines(self, min_docs: int) -> list[tuple[str, str]]:
+        """Every (site, line) at or past the threshold."""
+        return [(r[0], r[1]) for r in self.con.execute(
+            "SELECT site_key, line_key FROM site_line_counts WHERE docs >= ? ORDER BY 1, 2", [min_docs]).fetchall()]
+
+    def mark_settled(self, min_docs: int) -> None:
+        self.con.execute("DELETE FROM chrome_settled")
+        self.con.execute("INSERT INTO chrome_settled VALUES (?, ?)", [min_docs, _utcnow()])
+
     def write(self, run_id: str, plan: BatchPlan) -> None:
         """The batch's new documents, the loaded articles it stripped again and the verdicts it changed."""
         con = self.con

@@ -28,3 +28,10 @@ CREATE OR REPLACE VIEW removed_blocks AS
            coalesce(c.docs, r.repeat_count) AS repeat_count, r.page_share, r.paragraph_at
     FROM removed_block_rows r
     LEFT JOIN site_line_counts c ON c.site_key = r.site_key AND c.line_key = r.line_key;
+
+-- The min_docs the warehouse's articles were stripped with. No row: loaded before this migration, when a
+-- line was stripped only from later articles; the next ingest strips every line at the threshold from all.
+CREATE TABLE IF NOT EXISTS chrome_settled (
+    min_docs   INTEGER NOT NULL,
+    settled_at TIMESTAMP NOT NULL
+);
