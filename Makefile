@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= warehouse/articles.duckdb
 
-.PHONY: install browser run test lint fmt clean-warehouse server server-stop serve soak eval eval-real bench-real bench-dedup bench-lang corpus bench bench-scale
+.PHONY: install browser run test lint fmt clean-warehouse server server-stop serve soak eval eval-real bench-real bench-dedup bench-lang corpus bench bench-scale bench-order
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ bench-real: install  ## throughput on the real pages of ../shared/realworld (eac
 SIZES ?= 1000,10000,100000
 bench-scale: install  ## time and peak RSS on 1k, 10k and 100k documents (about an hour; corpora in build/corpus-N)
 	$(BIN)/python tests/perf/bench.py --scale $(SIZES)
+
+bench-order: install  ## cost of order independence on ~10k text pages with learned chrome: one run vs three shuffled runs, identical?
+	$(BIN)/python tests/perf/bench_order.py
 
 soak: install  ## 20 scheduled-style runs over a growing inbox with duplicates and bad files (not in `make test`)
 	$(BIN)/python tests/soak.py
