@@ -49,12 +49,6 @@ def _utc(published: str | None) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%S") if dt else _NO_DATE
 
 
-def rank(published: str | None, words: int, content_hash: str = "", article_id: str = "") -> tuple:
-    """Smaller is more canonical: earliest published (undated last), then longest, then the smaller content hash
-    (then article id, for identical texts): a tie never depends on which copy arrived first, nor on file paths."""
-    return (_utc(published), -words, content_hash, article_id)
-
-
 class _BandTable:
     """LSH buckets as a few sorted numpy arrays plus a small dict of the latest additions.
 
@@ -176,7 +170,8 @@ class DedupIndex:
                 del self._exact[old_hash]
         self._hash[article_id] = content_hash
         self._exact[content_hash].add(article_id)
-        self._rank[article_id] = (date, -words, content_hash, article_id)  # as rank() orders
+        # smaller is more canonical: earliest published (undated last), longest, smaller content hash, then id
+        self._rank[article_id] = (date, -words, content_hash, article_id)
         if article_id not in self._canonical:
             canonical = self.canonical(duplicate_of) if duplicate_of else article_id
             self._canonical[article_id] = canonical

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+
+from tests.cli_run import articles_cmd
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -142,19 +143,6 @@ def test_hostile_corpus_every_file_accounted_for(prefect_server, tmp_path):
     assert summary["loaded"] + summary["duplicate"] + summary["rejected"] == len(rows)
 
 
-def _articles_cmd(args, env):
-    """Run the CLI; after a SIGKILL, the pool workers must go away by themselves (they watch their parent)."""
-    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=300)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, err = proc.communicate()
-        raise AssertionError(f"ingest or its workers still running after 300 s: {err[-2000:]}") from None
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-
-
 def _state(db: Path) -> dict:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -176,7 +164,7 @@ def clean_reference(prefect_server, tmp_path_factory):
     """One clean run over samples/ with batch size 3, through the CLI like the crash runs."""
     db = tmp_path_factory.mktemp("ref") / "ref.duckdb"
     env = {**os.environ, "PREFECT_API_URL": prefect_server}
-    proc = _articles_cmd(["ingest", str(SAMPLES), "--db", str(db), "--batch-size", "3"], env)
+    proc = articles_cmd(["ingest", str(SAMPLES), "--db", str(db), "--batch-size", "3"], env)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return _state(db)
 
@@ -186,7 +174,7 @@ def clean_reference(prefect_server, tmp_path_factory):
 def test_sigkill_then_rerun_gives_the_clean_warehouse(prefect_server, clean_reference, tmp_path, crash_at):
     db = tmp_path / "crash.duckdb"
     env = {**os.environ, "PREFECT_API_URL": prefect_server}
-    crashed = _articles_cmd(["ingest", str(SAMPLES), "--db", str(db), "--batch-size", "3"],
+    crashed = articles_cmd(["ingest", str(SAMPLES), "--db", str(db), "--batch-size", "3"],
                             {**env, "ARTICLES_CRASH_AT": crash_at})
     assert crashed.returncode == -9, (crashed.returncode, crashed.stderr[-2000:])
     partial = _state(db)
@@ -195,7 +183,7 @@ def test_sigkill_then_rerun_gives_the_clean_warehouse(prefect_server, clean_refe
     committed = {r[5] for r in partial["documents"] if r[3] != "rejected"}
     assert committed == {a[0] for a in partial["articles"]}
     assert committed == {p[0] for p in partial["paragraphs"]} == {s[0] for s in partial["signatures"]}
-    resumed = _articles_cmd(["ingest", str(SAMPLES), "--db", str(db), "--batch-size", "3"], env)
+    resumed = articles_cmd(["ingest", str(SAMPLES), "--db", str(db), "--batch-size", "3"], env)
     assert resumed.returncode == 0, resumed.stderr[-2000:]
     assert _state(db) == clean_reference
     con = duckdb.connect(str(db), read_only=True)

@@ -10,30 +10,20 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.chrome_corpus import SITES, write_corpus
+from tests.cli_run import articles_cmd
 from tests.warehouse_content import content, differences
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow  # a dozen real ingests
 
 def _cli(args: list[str], env: dict, crash: str | None = None) -> subprocess.CompletedProcess:
-    env = {**env, **({"ARTICLES_CRASH_AT": crash} if crash else {})}
-    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "ingest", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=300)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, err = proc.communicate()
-        raise AssertionError(f"ingest still running after 300 s: {err[-2000:]}") from None
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    return articles_cmd(["ingest", *args], {**env, **({"ARTICLES_CRASH_AT": crash} if crash else {})})
 
 
 @pytest.fixture(scope="module")

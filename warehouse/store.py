@@ -159,11 +159,6 @@ class Warehouse:
                     n += 1
         return n
 
-    def fetch_texts(self, article_ids: list[str]) -> dict[str, str]:
-        """Texts of loaded articles, for verifying near-duplicate candidates."""
-        with self.connection() as con:
-            return _fetch_texts(con, article_ids)
-
     @contextmanager
     def batch(self) -> Iterator[BatchTransaction]:
         """One transaction for a batch: what the batch stages read and count, and everything it writes."""
