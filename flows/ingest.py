@@ -162,13 +162,14 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
             known: dict[str, set[str]] = {}
             for path, sha in wh.known_files():
                 known.setdefault(path, set()).add(sha)
-            index = DedupIndex(settings.num_perm, settings.bands, settings.dedup_threshold,
-                               settings.dedup_containment, settings.shingle_size)
-            n_index = wh.load_dedup_index(index)
+            layout = DedupIndex(settings.num_perm, settings.bands)
+            n_index = wh.ensure_lsh_bands(layout)
             stats.stage_s["index_load"] += time.perf_counter() - t0
+            if n_index:
+                logger.info("near-duplicate index written to the warehouse for %d loaded articles (%.2f s)",
+                            n_index, time.perf_counter() - t0)
             files = list(discover(sources))
-            logger.info("run %s: %d files under %s; %d articles already in the warehouse (%.2f s)",
-                        run_id, len(files), ", ".join(sources), n_index, time.perf_counter() - t0)
+            logger.info("run %s: %d files under %s", run_id, len(files), ", ".join(sources))
             pending: deque = deque()
             window = max(2, settings.workers * 2)
             batch_iter = iter(_batches(files, settings.batch_size, settings.min_batch_size))
@@ -188,7 +189,7 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                 inner[0] += seconds
 
             if settings.chrome_min_docs:
-                _settle_chrome(wh, run_id, index, settings, timed, logger)
+                _settle_chrome(wh, run_id, settings, timed, logger)
             while len(pending) < window and submit_next():
                 pass
             while pending:
@@ -204,7 +205,7 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
                 try:
                     with wh.batch() as tx:  # one transaction: the batch stages' reads and counts, and the load
                         ids = [doc_id_for(d.source_path, d.sha256, d.record_index) for d in docs]
-                        plan = settle_batch(docs, tx.known_doc_ids(ids), tx, index, settings, timed)
+                        plan = settle_batch(docs, tx.known_doc_ids(ids), tx, settings, timed)
                         tx.write(run_id, plan)
                 except Exception as exc:
                     raise RuntimeError(f"loading batch {stats.batches + 1} ({_describe(batch)}) failed and was "
@@ -246,7 +247,7 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
     return run_id, stats
 
 
-def _settle_chrome(wh: Warehouse, run_id: str, index: DedupIndex, settings: Settings,
+def _settle_chrome(wh: Warehouse, run_id: str, settings: Settings,
                    timed: Callable[[str, float], None], logger: logging.Logger | logging.LoggerAdapter) -> None:
     """A warehouse loaded before learned chrome was settled over the whole set (or with a higher `min_docs`):
     strip every line at the threshold from all its articles once, in one transaction."""
@@ -258,7 +259,7 @@ def _settle_chrome(wh: Warehouse, run_id: str, index: DedupIndex, settings: Sett
                                "between the two stay stripped (rebuild the warehouse from the inputs to undo)",
                                settings.chrome_min_docs, settled)
             return
-        plan = settle_batch([], set(), tx, index, settings, timed, recheck=tx.chrome_lines(settings.chrome_min_docs))
+        plan = settle_batch([], set(), tx, settings, timed, recheck=tx.chrome_lines(settings.chrome_min_docs))
         tx.write(run_id, plan)
         tx.mark_settled(settings.chrome_min_docs)
     if plan.recleaned:

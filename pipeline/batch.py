@@ -14,14 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import numpy as np
+
 from pipeline.chrome import LineSighting, LoadedArticle, restrip, sightings, strip
-from pipeline.dedup import Changed, DedupIndex, Verdict, resolve_batch
+from pipeline.dedup import Changed, DedupIndex, DedupStore, Verdict, neighbourhood, resolve_batch
 from pipeline.ids import doc_id_for
 from pipeline.models import ProcessedDoc, ResolvedDoc
 from pipeline.settings import Settings
 
 
-class SiteView(Protocol):
+class SiteView(DedupStore, Protocol):
     """What the batch stages read from (and count into) the warehouse, inside the batch's transaction."""
 
     def add_sightings(self, rows: list[LineSighting]) -> dict[tuple[str, str], tuple[int, int]]:
@@ -50,9 +52,11 @@ class BatchPlan:
     recleaned: list[Recleaned] = field(default_factory=list)
     verdicts: list[Verdict] = field(default_factory=list)
     chrome_lines: int = 0  # (site, line) pairs that became chrome with this batch
+    bands: dict[str, list[int]] = field(default_factory=dict)  # LSH band keys of new and rewritten articles
+    neighbours: int = 0  # loaded articles the dedup index read for this batch
 
 
-def settle_batch(docs: list[ProcessedDoc], known_doc_ids: set[str], view: SiteView, index: DedupIndex,
+def settle_batch(docs: list[ProcessedDoc], known_doc_ids: set[str], view: SiteView,
                  settings: Settings, timer: Callable[[str, float], None] | None = None,
                  recheck: list[tuple[str, str]] = ()) -> BatchPlan:
     """Learned chrome on the batch and on the loaded articles it concerns, then dedup; returns what to write.
@@ -92,7 +96,19 @@ def settle_batch(docs: list[ProcessedDoc], known_doc_ids: set[str], view: SiteVi
     changed = [Changed(r.article.article_id, r.doc.text, r.doc.content_hash, r.doc.minhash, r.doc.word_count)
                for r in recleaned if r.doc.status == "article"]
     removed = [r.article.article_id for r in recleaned if r.doc.status != "article"]
+    index = DedupIndex(settings.num_perm, settings.bands, settings.dedup_threshold, settings.dedup_containment,
+                       settings.shingle_size)
+    new = [(d.content_hash, _sig(d.minhash)) for d in fresh.values()
+           if d.status == "article" and d.content_hash is not None]
+    neighbours = neighbourhood(view, index, new, changed, removed)
     resolved, verdicts = resolve_batch(docs, index, known_doc_ids, view.fetch_texts, changed, removed)
+    bands = {r.article_id: index.band_keys(_sig(r.doc.minhash)).tolist() for r in resolved
+             if r.article_id is not None and r.doc.minhash is not None}
+    bands.update({c.article_id: index.band_keys(_sig(c.minhash)).tolist() for c in changed})
     if timer:
         timer("dedup", time.perf_counter() - t1)
-    return BatchPlan(resolved, rows, recleaned, verdicts, len(crossed))
+    return BatchPlan(resolved, rows, recleaned, verdicts, len(crossed), bands, neighbours)
+
+
+def _sig(minhash: list[int] | None) -> np.ndarray | None:
+    return None if minhash is None else np.asarray(minhash, dtype=np.uint32)

@@ -10,8 +10,9 @@ changes a verdict. Each batch recomputes only the clusters it touches.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -130,7 +131,12 @@ class DedupIndex:
     def __len__(self) -> int:
         return len(self._canonical)
 
-    def _band_keys(self, sig: np.ndarray) -> np.ndarray:
+    @property
+    def layout(self) -> str:
+        """What the band keys depend on: stored beside them, so a different layout rebuilds them."""
+        return f"minhash{self.num_perm}-bands{self.bands}-v1"
+
+    def band_keys(self, sig: np.ndarray) -> np.ndarray:
         """One uint64 per band: its rows mixed with odd multipliers, salted by the band's number (a collision
         only adds a candidate, which is then verified)."""
         rows = sig.astype(np.uint64).reshape(self.bands, self.rows)
@@ -147,7 +153,7 @@ class DedupIndex:
         """Articles sharing an LSH band (or the content hash), with their estimated Jaccard, best first."""
         out: dict[str, float] = {a: 1.0 for a in self._exact.get(content_hash or "", ())}
         if sig is not None and len(sig) == self.num_perm:
-            found = sorted({p for p in self._table.lookup(self._band_keys(sig)) if self._pos.get(self._ids[p]) == p})
+            found = sorted({p for p in self._table.lookup(self.band_keys(sig)) if self._pos.get(self._ids[p]) == p})
             if found:
                 est = (self._sigs[found] == sig).mean(axis=1)
                 for pos, e in zip(found, est.tolist(), strict=True):
@@ -185,7 +191,7 @@ class DedupIndex:
             self._sigs[pos] = sig
             self._ids.append(article_id)
             self._pos[article_id] = pos
-            self._table.add(self._band_keys(sig), pos)
+            self._table.add(self.band_keys(sig), pos)
 
     def remove(self, article_id: str) -> None:
         """Forget an article (it stopped being one); its cluster is recomputed by the caller."""
@@ -221,6 +227,58 @@ class DedupIndex:
             self._canonical[m] = canonical
             self._members[canonical].add(m)
             self._sim[m] = None if m == canonical else sim
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A loaded article as the index holds it."""
+
+    article_id: str
+    content_hash: str
+    minhash: np.ndarray
+    published: str | None
+    words: int
+    duplicate_of: str | None
+    similarity: float | None
+
+
+class DedupStore(Protocol):
+    """Where the loaded articles' fingerprints and clusters live (the warehouse, inside the batch's transaction)."""
+
+    def dedup_candidates(self, band_keys: np.ndarray, hashes: list[str]) -> set[str]:
+        """Loaded articles with any of these LSH band keys or content hashes."""
+
+    def dedup_clusters(self, article_ids: set[str]) -> set[str]:
+        """Every member of the clusters these articles belong to (themselves included)."""
+
+    def dedup_rows(self, article_ids: set[str]) -> list[Stored]:
+        """These articles' fingerprints, ranks and verdicts."""
+
+
+def neighbourhood(store: DedupStore, index: DedupIndex, new: Iterable[tuple[str, np.ndarray | None]],
+                  changed: list[Changed] = (), removed: list[str] = ()) -> int:
+    """Fill an empty index with the loaded articles a batch can reach, so the index need not hold the warehouse.
+
+    `new` are the batch's (content hash, signature). resolve_batch reads the clusters of changed and removed
+    articles, the candidates of new, changed and those clusters' members, and the clusters of the candidates:
+    exactly what is loaded here (candidates are a superset: the index verifies them again). Returns how many.
+    """
+    seeds = {c.article_id for c in changed} | set(removed)
+    rows = {r.article_id: r for r in store.dedup_rows(store.dedup_clusters(seeds))} if seeds else {}
+    probes = [(h, s) for h, s in new]
+    probes += [(c.content_hash, np.asarray(c.minhash, dtype=np.uint32)) for c in changed]
+    probes += [(r.content_hash, r.minhash) for r in rows.values() if r.article_id not in seeds]
+    keys = [index.band_keys(s) for _, s in probes if s is not None and len(s) == index.num_perm]
+    if not probes:
+        return 0
+    found = store.dedup_candidates(np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.uint64),
+                                   sorted({h for h, _ in probes}))
+    more = store.dedup_clusters(found - rows.keys()) - rows.keys() if found - rows.keys() else set()
+    rows.update({r.article_id: r for r in store.dedup_rows(more)})
+    # canonical members first, so every duplicate finds its cluster already in the index
+    for r in sorted(rows.values(), key=lambda r: (r.duplicate_of is not None, r.article_id)):
+        index.put(r.article_id, r.content_hash, r.minhash, r.published, r.words, r.duplicate_of, r.similarity)
+    return len(rows)
 
 
 def _similarity(a: set[str], b: set[str]) -> tuple[float, float]:

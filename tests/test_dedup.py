@@ -164,3 +164,108 @@ def test_candidates_from_earlier_runs_are_verified_on_their_text():
     res, _ = resolve_batch([_doc("new", edited)], index, set(), fetch)
     assert fetched == [["a-old"]]
     assert res[0].status == "duplicate" and res[0].duplicate_of == "a-old" and 0.5 <= res[0].similarity < 1
+
+
+def _variants(rng):
+    """Stories with exact copies, light edits, cut copies and chains of overlapping excerpts, shuffled. In the
+    last kind, a and c are linked only through b (b is inside both), and c is the earliest: whichever batch
+    brings c, the cluster of b must come along, its canonical included."""
+    from tests.synthetic import article
+
+    docs = []
+    for s in range(30):
+        _, body = article(rng, rng.choice(["en", "fr", "de"]), paragraphs=4)
+        text = "\n\n".join(body)
+        words = text.split()
+        n = len(words)
+        kind = s % 5
+        if kind == 4:
+            docs.append(_doc(f"s{s}-a", " ".join(words[: int(n * 0.7)]), "2025-03-02"))
+            docs.append(_doc(f"s{s}-b", " ".join(words[int(n * 0.3): int(n * 0.7)])))
+            docs.append(_doc(f"s{s}-c", " ".join(words[int(n * 0.3):]), "2025-02-02"))
+            continue
+        docs.append(_doc(f"s{s}", text, f"2025-03-{1 + s % 9:02d}"))
+        if kind == 0:
+            docs.append(_doc(f"s{s}-copy", text.upper()))
+        elif kind == 1:
+            edited = words[:]
+            for i in rng.sample(range(n), 3):
+                edited[i] = "changed"
+            docs.append(_doc(f"s{s}-edit", " ".join(edited), f"2025-02-{1 + s % 9:02d}"))
+        elif kind == 2:
+            docs.append(_doc(f"s{s}-cut", " ".join(words[: int(n * 0.8)])))
+        elif kind == 3:
+            docs.append(_doc(f"s{s}-b", " ".join(words[int(n * 0.12): int(n * 0.88)])))
+            docs.append(_doc(f"s{s}-c", " ".join(words[int(n * 0.25):])))
+    rng.shuffle(docs)
+    return docs
+
+
+def test_the_index_in_the_warehouse_gives_the_same_verdicts_as_one_in_memory(tmp_path):
+    """Batches that read only their neighbourhood from the warehouse (lsh_bands) decide exactly what a batch
+    holding every article in memory decides: candidates, clusters, canonical members and similarities."""
+    import random
+
+    from pipeline.batch import settle_batch
+    from pipeline.ids import doc_id_for
+    from pipeline.settings import load_settings
+    from warehouse.store import Warehouse
+
+    settings = load_settings().replace(chrome_min_docs=0)
+    for seed in (1, 2):
+        rng = random.Random(seed)
+        docs = _variants(rng)
+        batches, i = [], 0
+        while i < len(docs):
+            k = rng.randint(1, 12)
+            batches.append(docs[i: i + k])
+            i += k
+        index = DedupIndex(settings.num_perm, settings.bands, settings.dedup_threshold, settings.dedup_containment,
+                           settings.shingle_size)
+        in_memory: dict[str, tuple] = {}
+        for b in batches:
+            res, verdicts = resolve_batch(b, index, set(), _fetcher(docs))
+            in_memory.update({r.article_id: (r.duplicate_of, r.similarity) for r in res})
+            in_memory.update({v.article_id: (v.duplicate_of, v.similarity) for v in verdicts})
+        wh = Warehouse(tmp_path / f"w{seed}.duckdb")
+        wh.init()
+        wh.ensure_lsh_bands(index)
+        for b in batches:
+            with wh.batch() as tx:
+                known = tx.known_doc_ids([doc_id_for(d.source_path, d.sha256, d.record_index) for d in b])
+                tx.write("r", settle_batch(b, known, tx, settings))
+        with wh.connection() as con:
+            stored = {a: (dup, sim) for a, dup, sim in con.execute(
+                "SELECT article_id, duplicate_of, similarity FROM articles").fetchall()}
+            bands = con.execute("SELECT count(*), count(DISTINCT article_id) FROM lsh_bands").fetchone()
+        assert stored == in_memory
+        assert sum(1 for v in stored.values() if v[0]) >= 12  # the corpus has clusters to get right
+        assert bands == (settings.bands * len(docs), len(docs))
+
+
+def test_a_warehouse_without_the_band_table_gets_it_rebuilt(tmp_path):
+    """A warehouse from before the index moved to disk (or with another signature layout) is indexed again
+    from its signatures, so later batches still find its articles."""
+    from pipeline.batch import settle_batch
+    from pipeline.settings import load_settings
+    from warehouse.store import Warehouse
+
+    settings = load_settings().replace(chrome_min_docs=0)
+    layout = DedupIndex(settings.num_perm, settings.bands)
+    wh = Warehouse(tmp_path / "w.duckdb")
+    wh.init()
+    assert wh.ensure_lsh_bands(layout) == 0
+    with wh.batch() as tx:
+        tx.write("r", settle_batch([_doc("a", STORY), _doc("o", OTHER)], set(), tx, settings))
+    with wh.connection() as con:
+        con.execute("DELETE FROM lsh_bands")
+        con.execute("UPDATE lsh_layout SET layout = 'from-before'")
+    assert wh.ensure_lsh_bands(layout) == 2
+    assert wh.ensure_lsh_bands(layout) == 0
+    with wh.batch() as tx:
+        plan = settle_batch([_doc("b", STORY.replace("Monday", "Sunday"))], set(), tx, settings)
+        tx.write("r", plan)
+    [r] = plan.resolved
+    assert r.status == "duplicate"
+    with wh.connection() as con:
+        assert con.execute("SELECT count(*) FROM lsh_bands").fetchone()[0] == 3 * settings.bands

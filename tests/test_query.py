@@ -44,15 +44,10 @@ def db(samples_run, tmp_path_factory) -> Path:
 
 def _drop_search_index(db: Path) -> None:
     """Undo the index the ingest built, to exercise the missing-index paths."""
-    from warehouse.search import load_fts
-
     con = duckdb.connect(str(db))
     try:
-        load_fts(con)
-        for (lang,) in con.execute("SELECT language FROM fts_index_state").fetchall():
-            con.execute(f"PRAGMA drop_fts_index('fts_docs_{lang}')")
-            con.execute(f"DROP TABLE fts_docs_{lang}")
-        con.execute("DROP TABLE fts_index_state")
+        con.execute("DROP TABLE search_docs; DROP TABLE search_postings; DROP TABLE search_languages; "
+                    "DROP TABLE search_index_state")
     finally:
         con.close()
 
@@ -265,7 +260,7 @@ def test_search_returns_only_canonical_articles(db):
 
 def test_search_rebuilds_a_stale_index_then_reuses_it(fresh_db):
     _, err = _search(fresh_db, "tarif")
-    assert "search index missing: rebuilt 4 language(s), 21 articles" in err
+    assert "search index missing: updated 4 language(s), 21 articles" in err
     assert _search(fresh_db, "tarif")[1] == ""  # fresh: read-only, no rebuild
     con = duckdb.connect(str(fresh_db))
     con.execute("""INSERT INTO articles (article_id, doc_id, site, title, language, text, word_count, content_hash,
@@ -274,7 +269,7 @@ def test_search_rebuilds_a_stale_index_then_reuses_it(fresh_db):
     con.close()
     assert "stale for fr" in _run(["stats", "--db", str(fresh_db)]).stdout
     hits, err = _search(fresh_db, "apiculteur")
-    assert "stale for fr: rebuilt 1 language(s), 8 articles" in err
+    assert "stale for fr: updated 1 language(s), 1 articles" in err  # the new one only
     assert [h["article_id"] for h in hits] == ["anew"] and "**apiculteurs**" in hits[0]["snippet"]
 
 
@@ -290,7 +285,90 @@ def test_rebuild_search_index_is_idempotent(fresh_db):
         assert rebuild_search_index(con, force=True) == {"de": 4, "en": 8, "es": 2, "fr": 7}
         rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()
         names = {r[0] for r in rows}
-        assert {"fts_docs_de", "fts_docs_en", "fts_docs_es", "fts_docs_fr", "fts_index_state"} <= names
+        assert {"search_docs", "search_postings", "search_languages", "search_index_state"} <= names
+    finally:
+        con.close()
+
+
+def _index_rows(con) -> tuple:
+    return tuple(sorted(con.execute(f"SELECT * FROM {t}").fetchall())
+                 for t in ("search_docs", "search_postings", "search_languages"))
+
+
+def test_scores_are_the_fts_extensions_bm25(fresh_db):
+    """search_bm25 gives, per language, the scores DuckDB's own fts index gives (built the old way: a copy of
+    the language's canonical articles, the same stemmer, separators and English stop words)."""
+    from warehouse.search import _SPLIT, enable_search, load_fts, rebuild_search_index, stemmer_for
+
+    con = duckdb.connect(str(fresh_db))
+    try:
+        rebuild_search_index(con)
+        enable_search(con)
+        queries = {"fr": ["tarifs eau", "habitant la régie", "lait"], "en": ["the bridge lanes", "Harbor library"],
+                   "de": ["Brauereien Bier"], "es": ["agua precio"]}
+        for lang, words in queries.items():
+            con.execute(f"CREATE TABLE old_{lang} AS SELECT article_id, coalesce(title, '') AS title, text "
+                        "FROM unique_articles WHERE language = ?", [lang])
+            load_fts(con)
+            sw = "english" if lang == "en" else "none"
+            con.execute(f"PRAGMA create_fts_index('old_{lang}', 'article_id', 'title', 'text', "
+                        f"stemmer='{stemmer_for(lang)}', stopwords='{sw}', ignore='{_SPLIT}', strip_accents=1, "
+                        "lower=1)")
+            for q in words:
+                old = {a: round(sc, 9) for a, sc in con.execute(
+                    f"SELECT article_id, fts_main_old_{lang}.match_bm25(article_id, ?) AS s FROM old_{lang}",
+                    [q]).fetchall() if sc is not None}
+                new = {a: round(sc, 9) for a, sc in con.execute("SELECT * FROM search_bm25(?, ?)",
+                                                                 [q, lang]).fetchall()}
+                assert new == old and old, (lang, q)
+    finally:
+        con.close()
+
+
+def test_the_index_follows_verdicts_and_rewrites_and_equals_a_fresh_build(fresh_db):
+    """Updating indexes only what changed, yet ends exactly where indexing everything again ends."""
+    from warehouse.search import rebuild_search_index, stale_languages
+
+    con = duckdb.connect(str(fresh_db))
+    try:
+        rebuild_search_index(con)
+        [(aid, lang)] = con.execute("SELECT article_id, language FROM unique_articles WHERE title LIKE ?",
+                                    [VALMORIN]).fetchall()
+        [(other,)] = con.execute("SELECT article_id FROM unique_articles WHERE language = 'en' "
+                                 "ORDER BY article_id LIMIT 1").fetchall()
+        # one article becomes a copy, another gets a new text (learned chrome stripped it again)
+        con.execute("UPDATE articles SET duplicate_of = ? WHERE article_id = ?", [other, aid])
+        con.execute("UPDATE articles SET text = 'Une ruche sur le toit de la mairie.', content_hash = 'h2' "
+                    "WHERE article_id = (SELECT article_id FROM unique_articles WHERE language = 'fr' "
+                    "ORDER BY article_id LIMIT 1)")
+        assert stale_languages(con) == ["fr"]
+        assert rebuild_search_index(con) == {"fr": 3}  # one dropped, one dropped and indexed again
+        assert stale_languages(con) == []
+        assert con.execute("SELECT count(*) FROM search_docs WHERE article_id = ?", [aid]).fetchone()[0] == 0
+        enable = con.execute("SELECT count(*) FROM search_postings WHERE term = 'ruch'").fetchone()[0]
+        assert enable == 1
+        incremental = _index_rows(con)
+        rebuild_search_index(con, force=True)
+        assert _index_rows(con) == incremental
+    finally:
+        con.close()
+
+
+def test_an_index_of_the_old_layout_is_replaced(fresh_db):
+    """Warehouses indexed by earlier versions hold one fts index per language: the update drops them."""
+    from warehouse.search import load_fts, rebuild_search_index
+
+    con = duckdb.connect(str(fresh_db))
+    try:
+        load_fts(con)
+        con.execute("CREATE TABLE fts_docs_fr AS SELECT article_id, title, text FROM unique_articles "
+                    "WHERE language = 'fr'")
+        con.execute("PRAGMA create_fts_index('fts_docs_fr', 'article_id', 'title', 'text')")
+        con.execute("CREATE TABLE fts_index_state (language VARCHAR, articles BIGINT)")
+        con.execute("INSERT INTO fts_index_state VALUES ('fr', 7)")
+        assert rebuild_search_index(con)["fr"] == 7
+        names = {r[0] for r in con.execute("SELECT schema_name || '.' || table_name FROM duckdb_tables()").fetchall()}
+        assert not {n for n in names if "fts_" in n}, names
     finally:
         con.close()
 
@@ -302,7 +380,7 @@ def test_search_while_an_ingest_holds_the_warehouse_uses_a_memory_index(fresh_db
         hits, err = _search(fresh_db, "habitant")
     assert "temporary one in memory" in err and "Valmorin" in hits[0]["title"]
     tables = {r[0] for r in _sql(fresh_db, "SELECT table_name FROM duckdb_tables()")}
-    assert "fts_index_state" not in tables  # nothing was written to the file
+    assert "search_index_state" not in tables  # nothing was written to the file
 
 
 # ---- export ---------------------------------------------------------------------------------------------------

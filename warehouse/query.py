@@ -11,7 +11,7 @@ import duckdb
 
 from warehouse.db import open_read_only
 from warehouse.migrate import available, current_version
-from warehouse.search import load_fts
+from warehouse.search import enable_search
 
 _ALLOWED = {"SELECT", "EXPLAIN", "PRAGMA"}
 # DuckDB ends positioned errors with "LINE n: <excerpt of that line>" and a caret line under the position.
@@ -98,10 +98,10 @@ def ensure_views(con: duckdb.DuckDBPyConnection) -> list[int]:
         return []
 
 
-def _try_load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the search indexes usable from SQL (fts_main_fts_docs_<lang>.match_bm25); optional, so never fatal."""
+def _try_enable_search(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the search index usable from SQL (`search_bm25(query, language)`); optional, so never fatal."""
     with contextlib.suppress(RuntimeError, duckdb.Error):
-        load_fts(con)
+        enable_search(con)
 
 
 def run_query(db: str | Path, sql: str, retry_s: float = 30.0,
@@ -120,7 +120,7 @@ def run_query(db: str | Path, sql: str, retry_s: float = 30.0,
             if kind not in _ALLOWED:
                 raise QueryRefused(f"read-only: {kind} statements are not allowed in `articles query`")
         ensure_views(con)
-        _try_load_fts(con)
+        _try_enable_search(con)
         cols: list[str] = []
         rows: list[tuple] = []
         cursor = 0

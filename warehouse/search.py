@@ -1,10 +1,15 @@
-"""Full-text search: one BM25 index per language (DuckDB's fts extension, loaded offline from its wheel).
+"""Full-text search: BM25 over the canonical articles, kept up to date incrementally, per language.
 
-Layout in the warehouse: a table `fts_docs_<lang>` (article_id, title, text) of the canonical articles in that
-language, its fts index (schema `fts_main_fts_docs_<lang>`) with that language's Snowball stemmer, and
-`fts_index_state`, one row per language with the (article count, max ingested_at) the index was built from.
-New articles change that pair; a load that rewrites loaded articles (learned chrome stripped again, a cluster
-decided again) deletes its languages' rows (`invalidate`), so either way the index is known to be stale.
+The index is three tables in the warehouse: `search_docs` (article_id, language, content_hash, length: the
+articles indexed and the text version they were indexed from), `search_postings` (language, term, article_id,
+tf) and `search_languages` (each language's Snowball stemmer and stop words). Words are lower-cased, stripped of
+accents, split on anything that is not a letter or a digit and stemmed with the stemmer of the article's
+language (DuckDB's fts extension provides `stem`, loaded offline from its wheel). The index is a function of
+`unique_articles`: an update indexes the canonical articles it lacks (new ones, rewritten ones, ones that
+became canonical) and drops what is no longer canonical or no longer that text, a few thousand articles at a
+time, so its cost and memory follow what changed, not the size of the warehouse. Scores are BM25 (k1 = 1.2,
+b = 0.75, base-10 idf) within each language, as the fts extension's `match_bm25` computes them; the table macro
+`search_bm25(query, language)` exposes them to SQL.
 """
 
 from __future__ import annotations
@@ -21,11 +26,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from warehouse.db import connect, open_read_only
 from warehouse.lock import WarehouseBusy, writer_lock
 
-INDEX_VERSION = 1  # bump when the tokenizer or the index layout changes: every language is rebuilt
+INDEX_VERSION = 2  # bump when the tokenizer or the index layout changes: everything is indexed again
+CHUNK = 2_000  # articles tokenized per statement: bounds the memory an update needs
 _STEMMERS = {
     "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek", "en": "english",
     "es": "spanish", "eu": "basque", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi",
@@ -33,24 +40,47 @@ _STEMMERS = {
     "nl": "dutch", "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
     "sv": "swedish", "ta": "tamil", "tr": "turkish",
 }
-# Any run of characters that is not a letter or a digit separates words: the extension's default list misses
-# typographic apostrophes and French quotes (l’eau, «tarifs»).
-_IGNORE = r"[^\p{L}\p{N}]+"
+_STOPWORDS = {"en": "english"}  # the fts extension's own English list, as its indexes used
+# Any run of characters that is not a letter or a digit separates words (l’eau, «tarifs»).
+_SPLIT = r"[^\p{L}\p{N}]+"
 _WORD = re.compile(r"[^\W_]+")
-_STATE_DDL = (
-    "CREATE TABLE IF NOT EXISTS fts_index_state (language VARCHAR PRIMARY KEY, stemmer VARCHAR NOT NULL, "
-    "articles BIGINT NOT NULL, max_ingested_at TIMESTAMP, version INTEGER NOT NULL, built_at TIMESTAMP NOT NULL, "
-    "build_s DOUBLE)"
+_DDL = (
+    "CREATE TABLE IF NOT EXISTS search_docs (article_id VARCHAR NOT NULL, language VARCHAR NOT NULL, "
+    "content_hash VARCHAR NOT NULL, length INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_postings (language VARCHAR NOT NULL, term VARCHAR NOT NULL, "
+    "article_id VARCHAR NOT NULL, tf INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_languages (language VARCHAR NOT NULL, stemmer VARCHAR NOT NULL, "
+    "stopwords VARCHAR[] NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_index_state (version INTEGER NOT NULL, updated_at TIMESTAMP NOT NULL, "
+    "update_s DOUBLE)",
 )
 
 
+def _tokens(text_sql: str) -> str:
+    """SQL for the words of a text expression, as both the index and the queries split them."""
+    return f"unnest(string_split_regex(lower(strip_accents({text_sql})), '{_SPLIT}'))"
+
+
+_DOC_TEXT = "coalesce(title, '') || ' ' || text"  # what an article is found by
+_TERM = "CASE WHEN l.stemmer = 'none' THEN w.t ELSE stem(w.t, l.stemmer) END"
+_MACRO = f"""
+CREATE OR REPLACE TEMP MACRO search_bm25(query, lang) AS TABLE
+WITH l AS (SELECT stemmer, stopwords FROM search_languages WHERE language = lang),
+w AS (SELECT {_tokens("query")} AS t),
+q AS (SELECT DISTINCT {_TERM} AS term FROM w, l WHERE w.t <> '' AND NOT list_contains(l.stopwords, w.t)),
+n AS (SELECT count(*) AS n, avg(length) AS avgdl FROM search_docs WHERE language = lang),
+df AS (SELECT term, count(*) AS df FROM search_postings SEMI JOIN q USING (term) WHERE language = lang
+       GROUP BY term)
+SELECT p.article_id, sum(log((n.n - df.df + 0.5) / (df.df + 0.5) + 1) * p.tf * (1.2 + 1)
+                         / (p.tf + 1.2 * (1 - 0.75 + 0.75 * d.length / n.avgdl))) AS score
+FROM search_postings p JOIN df USING (term) JOIN search_docs d ON d.article_id = p.article_id CROSS JOIN n
+WHERE p.language = lang GROUP BY p.article_id
+"""
+
+
 def stemmer_for(language: str) -> str:
-    """The fts stemmer for an ISO 639-1 code; 'none' (exact words) when Snowball has no stemmer for it."""
+    """The Snowball stemmer for an ISO 639-1 code; 'none' (exact words) when Snowball has none for it."""
     return _STEMMERS.get(language.lower(), "none")
-
-
-def _table(language: str) -> str:
-    return "fts_docs_" + re.sub(r"[^a-z0-9]", "_", language.lower())
 
 
 def fts_extension_path() -> str:
@@ -68,85 +98,137 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"LOAD '{fts_extension_path()}'")
 
 
-def _current(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, datetime | None]]:
-    rows = con.execute(
-        "SELECT language, count(*), max(ingested_at) FROM unique_articles GROUP BY language"
-    ).fetchall()
-    return {r[0]: (int(r[1]), r[2]) for r in rows}
+def enable_search(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the stemmers and define `search_bm25(query, language)` on this connection (read-only is fine)."""
+    load_fts(con)
+    con.execute(_MACRO)
 
 
-def _built(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, datetime | None, str, int]] | None:
-    try:
-        rows = con.execute(
-            "SELECT language, articles, max_ingested_at, stemmer, version FROM fts_index_state"
-        ).fetchall()
-    except duckdb.CatalogException:
-        return None
-    return {r[0]: (int(r[1]), r[2], r[3], int(r[4])) for r in rows}
+_STOPWORD_CACHE: dict[str, list[str]] = {}
 
 
-def invalidate(con: duckdb.DuckDBPyConnection, languages: list[str]) -> None:
-    """Mark these languages' indexes stale (inside the caller's transaction): their articles were rewritten."""
-    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'fts_index_state' "
-                         "AND table_schema = 'main'").fetchone()[0]
-    if exists:
-        con.execute("DELETE FROM fts_index_state WHERE list_contains(?, language)", [languages])
+def _stopwords(language: str) -> list[str]:
+    """The fts extension's stop word list for a language (English only), read from a throwaway index."""
+    name = _STOPWORDS.get(language)
+    if name is None:
+        return []
+    if name not in _STOPWORD_CACHE:
+        con = duckdb.connect()
+        try:
+            load_fts(con)
+            con.execute("CREATE TABLE t (id INTEGER, x VARCHAR)")
+            con.execute("INSERT INTO t VALUES (1, 'x')")
+            con.execute(f"PRAGMA create_fts_index('t', 'id', 'x', stopwords='{name}')")
+            _STOPWORD_CACHE[name] = sorted(r[0] for r in con.execute("SELECT sw FROM fts_main_t.stopwords").fetchall())
+        finally:
+            con.close()
+    return _STOPWORD_CACHE[name]
+
+
+def _has_index(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'search_index_state' "
+                            "AND schema_name = 'main' AND database_name = current_database()").fetchone()[0])
+
+
+def _version(con: duckdb.DuckDBPyConnection) -> int | None:
+    row = con.execute("SELECT max(version) FROM search_index_state").fetchone()
+    return None if row[0] is None else int(row[0])
+
+
+_GONE = ("SELECT d.article_id, d.language FROM search_docs d ANTI JOIN unique_articles a "
+         "ON a.article_id = d.article_id AND a.content_hash = d.content_hash AND a.language = d.language")
+_MISSING = ("SELECT a.article_id, a.language FROM unique_articles a ANTI JOIN search_docs d "
+            "ON a.article_id = d.article_id AND a.content_hash = d.content_hash AND a.language = d.language")
 
 
 def stale_languages(con: duckdb.DuckDBPyConnection) -> list[str] | None:
-    """Languages whose index is missing or behind the articles (or indexes to drop); None: no index at all."""
-    built = _built(con)
-    if built is None:
+    """Languages whose index lacks canonical articles or holds articles no longer canonical (or another text of
+    them); None: no index at all."""
+    if not _has_index(con):
         return None
-    current = _current(con)
-    stale = [lang for lang, (n, last) in current.items()
-             if built.get(lang) != (n, last, stemmer_for(lang), INDEX_VERSION)]
-    return sorted(stale + [lang for lang in built if lang not in current])
+    if _version(con) != INDEX_VERSION:
+        rows = con.execute("SELECT DISTINCT language FROM unique_articles UNION SELECT DISTINCT language "
+                           "FROM search_docs").fetchall()
+    else:
+        rows = con.execute(f"SELECT DISTINCT language FROM ({_GONE} UNION ALL {_MISSING})").fetchall()
+    return sorted(r[0] for r in rows)
 
 
 def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, int]:
-    """Bring the per-language indexes up to date in one transaction; returns {language: articles} rebuilt.
+    """Bring the index up to date in one transaction; returns {language: articles indexed or dropped}.
 
-    Idempotent and cheap when nothing changed (two small aggregates); only languages that gained articles are
-    rebuilt. Call it on a writable connection outside any open transaction, once a run has loaded its last
-    batch (a full rebuild of ~10k articles takes seconds, so not after every batch).
+    Idempotent and cheap when nothing changed (two anti-joins). Call it on a writable connection outside any
+    open transaction, once a run has loaded its last batch. `force` indexes everything again.
     """
     load_fts(con)
+    t0 = time.perf_counter()
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(_STATE_DDL)
-        built = _built(con) or {}
-        current = _current(con)
-        rebuilt: dict[str, int] = {}
-        for lang, (n, last) in sorted(current.items()):
-            stemmer = stemmer_for(lang)
-            if not force and built.get(lang) == (n, last, stemmer, INDEX_VERSION):
-                continue
-            t0 = time.perf_counter()
-            table = _table(lang)
-            con.execute(
-                f"CREATE OR REPLACE TABLE {table} AS SELECT article_id, coalesce(title, '') AS title, text "
-                "FROM unique_articles WHERE language = ? ORDER BY article_id", [lang],
-            )
-            stopwords = "english" if stemmer == "english" else "none"
-            con.execute(
-                f"PRAGMA create_fts_index('{table}', 'article_id', 'title', 'text', stemmer='{stemmer}', "
-                f"stopwords='{stopwords}', ignore='{_IGNORE}', strip_accents=1, lower=1, overwrite=1)"
-            )
-            con.execute(
-                "INSERT OR REPLACE INTO fts_index_state VALUES (?, ?, ?, ?, ?, current_localtimestamp(), ?)",
-                [lang, stemmer, n, last, INDEX_VERSION, time.perf_counter() - t0],
-            )
-            rebuilt[lang] = n
-        for lang in sorted(set(built) - set(current)):
-            con.execute(f"PRAGMA drop_fts_index('{_table(lang)}')")
-            con.execute(f"DROP TABLE IF EXISTS {_table(lang)}")
-            con.execute("DELETE FROM fts_index_state WHERE language = ?", [lang])
+        _drop_old_layout(con)
+        for ddl in _DDL:
+            con.execute(ddl)
+        if force or _version(con) != INDEX_VERSION:
+            for table in ("search_docs", "search_postings", "search_languages"):
+                con.execute(f"DELETE FROM {table}")
+        changed: dict[str, int] = {}
+        gone = con.execute(_GONE).fetchall()
+        if gone:
+            con.register("s_gone", pa.table({"article_id": [g[0] for g in gone]}))
+            con.execute("DELETE FROM search_postings WHERE article_id IN (SELECT article_id FROM s_gone)")
+            con.execute("DELETE FROM search_docs WHERE article_id IN (SELECT article_id FROM s_gone)")
+            con.unregister("s_gone")
+        missing = con.execute(_MISSING + " ORDER BY a.article_id").fetchall()
+        for _, lang in gone + missing:
+            changed[lang] = changed.get(lang, 0) + 1
+        known = {r[0] for r in con.execute("SELECT language FROM search_languages").fetchall()}
+        for lang in sorted(set(changed) - known):
+            con.execute("INSERT INTO search_languages VALUES (?, ?, ?)", [lang, stemmer_for(lang), _stopwords(lang)])
+        for lo in range(0, len(missing), CHUNK):
+            _index_chunk(con, [m[0] for m in missing[lo: lo + CHUNK]])
+        con.execute("DELETE FROM search_languages WHERE language NOT IN (SELECT DISTINCT language FROM search_docs)")
+        if changed or _version(con) != INDEX_VERSION:
+            con.execute("DELETE FROM search_index_state")
+            con.execute("INSERT INTO search_index_state VALUES (?, current_localtimestamp(), ?)",
+                        [INDEX_VERSION, time.perf_counter() - t0])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return rebuilt
+    return changed
+
+
+def _index_chunk(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    con.register("s_ids", pa.table({"article_id": article_ids}))
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE s_terms AS "
+        f"SELECT w.article_id, w.language, {_TERM} AS term, count(*)::INTEGER AS tf FROM "
+        f"(SELECT article_id, language, {_tokens(_DOC_TEXT)} AS t "
+        " FROM unique_articles SEMI JOIN s_ids USING (article_id)) w "
+        "JOIN search_languages l USING (language) WHERE w.t <> '' AND NOT list_contains(l.stopwords, w.t) "
+        "GROUP BY ALL"
+    )
+    con.execute("INSERT INTO search_postings SELECT language, term, article_id, tf FROM s_terms")
+    con.execute(
+        "INSERT INTO search_docs SELECT a.article_id, a.language, a.content_hash, coalesce(t.length, 0) "
+        "FROM unique_articles a SEMI JOIN s_ids USING (article_id) "
+        "LEFT JOIN (SELECT article_id, sum(tf)::INTEGER AS length FROM s_terms GROUP BY article_id) t "
+        "USING (article_id)"
+    )
+    con.execute("DROP TABLE s_terms")
+    con.unregister("s_ids")
+
+
+def _drop_old_layout(con: duckdb.DuckDBPyConnection) -> None:
+    """Warehouses indexed before the index was incremental hold one fts index per language: drop them."""
+    try:
+        langs = [r[0] for r in con.execute("SELECT language FROM fts_index_state").fetchall()]
+    except duckdb.CatalogException:
+        return
+    for lang in langs:
+        table = "fts_docs_" + re.sub(r"[^a-z0-9]", "_", lang.lower())
+        con.execute(f"DROP SCHEMA IF EXISTS fts_main_{table} CASCADE")
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute("DROP TABLE fts_index_state")
 
 
 def _note(msg: str) -> None:
@@ -169,6 +251,7 @@ def _in_memory_index(db: str | Path, retry_s: float) -> duckdb.DuckDBPyConnectio
             time.sleep(0.2)
     con.execute("CREATE VIEW unique_articles AS SELECT * FROM wh.main.unique_articles")
     rebuild_search_index(con)
+    enable_search(con)
     return con
 
 
@@ -184,7 +267,7 @@ def open_for_search(db: str | Path, retry_s: float = 30.0, lock_wait_s: float = 
     con = open_read_only(db, retry_s)
     stale = stale_languages(con)
     if stale == []:
-        load_fts(con)
+        enable_search(con)
         return con
     con.close()
     what = "missing" if stale is None else "stale for " + ", ".join(stale)
@@ -201,9 +284,9 @@ def open_for_search(db: str | Path, retry_s: float = 30.0, lock_wait_s: float = 
         note(f"search index {what}; cannot update it in {db} ({reason}); building a temporary one in memory")
         return _in_memory_index(db, retry_s)
     n = sum(rebuilt.values())
-    note(f"search index {what}: rebuilt {len(rebuilt)} language(s), {n} articles, in {time.perf_counter() - t0:.2f} s")
+    note(f"search index {what}: updated {len(rebuilt)} language(s), {n} articles, in {time.perf_counter() - t0:.2f} s")
     con = connect(db, read_only=True, retry_s=retry_s)
-    load_fts(con)
+    enable_search(con)
     return con
 
 
@@ -219,7 +302,9 @@ class Hit:
 
 
 def indexed_languages(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return sorted((_built(con) or {}).keys())
+    if not _has_index(con):
+        return []
+    return [r[0] for r in con.execute("SELECT language FROM search_languages ORDER BY 1").fetchall()]
 
 
 def search(con: duckdb.DuckDBPyConnection, terms: str, *, language: str | None = None,
@@ -233,12 +318,9 @@ def search(con: duckdb.DuckDBPyConnection, terms: str, *, language: str | None =
     langs = [lang for lang in indexed_languages(con) if language is None or lang == language]
     if not langs or not terms.strip():
         return []
-    parts = [
-        f"SELECT article_id, fts_main_{_table(lang)}.match_bm25(article_id, $terms) AS score FROM {_table(lang)}"
-        for lang in langs
-    ]
+    parts = [f"SELECT * FROM search_bm25($terms, $lang{i})" for i in range(len(langs))]
     where = ["m.score IS NOT NULL"]
-    params: dict[str, object] = {"terms": terms, "limit": limit}
+    params: dict[str, object] = {"terms": terms, "limit": limit, **{f"lang{i}": x for i, x in enumerate(langs)}}
     if sites:
         where.append("lower(a.site) IN (SELECT lower(unnest($sites)))")
         params["sites"] = list(sites)
@@ -260,9 +342,10 @@ def _stems(con: duckdb.DuckDBPyConnection, words: list[str], language: str) -> d
     """Each word's stems, tokenized and stemmed exactly as the language's index does it."""
     if not words:
         return {}
+    stemmer = stemmer_for(language)
     rows = con.execute(
-        f"SELECT w, list(stem(t, ?)) FROM (SELECT w, unnest(fts_main_{_table(language)}.tokenize(w)) AS t "
-        "FROM unnest(?) AS u(w)) GROUP BY w", [stemmer_for(language), words],
+        f"SELECT w.w, list({_TERM}) FROM (SELECT u.w, {_tokens('u.w')} AS t FROM unnest(?) AS u(w)) w, "
+        "(SELECT ? AS stemmer) l WHERE w.t <> '' GROUP BY w.w", [words, stemmer],
     ).fetchall()
     return {w: set(s) for w, s in rows}
 

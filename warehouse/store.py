@@ -16,7 +16,7 @@ import pyarrow as pa
 from pipeline.batch import BatchPlan
 from pipeline.chrome import CHROME_ONLY_CODE, CHROME_ONLY_REASON, LineSighting, LoadedArticle, line_key
 from pipeline.chrome import RULE_ID as CHROME_RULE
-from pipeline.dedup import DedupIndex
+from pipeline.dedup import DedupIndex, Stored
 from pipeline.metadata import to_utc
 from pipeline.models import Paragraph, ProcessedDoc, Removal, ResolvedDoc
 from warehouse.db import connect
@@ -109,7 +109,7 @@ class Warehouse:
         return int(n)
 
     def refresh_search_index(self) -> dict[str, int]:
-        """Rebuild the full-text indexes of the languages that gained articles (once per run)."""
+        """Bring the full-text index up to date with the canonical articles (once per run, incrementally)."""
         from warehouse.search import rebuild_search_index
 
         with self.connection() as con:
@@ -140,24 +140,40 @@ class Warehouse:
             rows = con.execute("SELECT DISTINCT source_path, sha256 FROM documents WHERE sha256 <> ''").fetchall()
         return {(r[0], r[1]) for r in rows}
 
-    def load_dedup_index(self, index: DedupIndex) -> int:
-        """Fill the index with every article already loaded and its cluster."""
+    def ensure_lsh_bands(self, index: DedupIndex) -> int:
+        """Make `lsh_bands` hold every loaded article's band keys in the index's layout (a warehouse from before
+        the index moved to disk, or another signature layout): rebuilt from `signatures` in one transaction.
+        Returns how many articles were indexed (0: already in place)."""
         with self.connection() as con:
-            # canonical members first, so every duplicate finds its cluster already in the index
-            rel = con.execute(
-                "SELECT s.article_id, s.content_hash, s.minhash, a.duplicate_of, a.similarity, "
-                "strftime(a.published_at, '%Y-%m-%dT%H:%M:%S'), a.word_count FROM signatures s "
-                "JOIN articles a USING (article_id) ORDER BY a.duplicate_of IS NOT NULL, s.article_id"
-            )
-            n = 0
-            while True:
-                rows = rel.fetchmany(10_000)
-                if not rows:
-                    break
-                for article_id, chash, blob, dup, sim, published, words in rows:
-                    index.put(article_id, chash, np.frombuffer(blob, dtype=np.uint32), published, words, dup, sim)
-                    n += 1
-        return n
+            row = con.execute("SELECT layout FROM lsh_layout").fetchone()
+            if row is not None and row[0] == index.layout:
+                return 0
+            n = con.execute("SELECT count(*) FROM signatures").fetchone()[0]
+            if row is None and n == 0:
+                con.execute("INSERT INTO lsh_layout VALUES (?, 0)", [index.layout])
+                return 0
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute("DELETE FROM lsh_bands")
+                rel = con.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id")
+                while True:
+                    rows = rel.fetchmany(10_000)
+                    if not rows:
+                        break
+                    ids = [aid for aid, blob in rows for _ in range(index.bands)]
+                    keys = np.concatenate([index.band_keys(np.frombuffer(blob, dtype=np.uint32)) for _, blob in rows])
+                    con.register("b_bands", pa.table({"band_key": pa.array(keys, pa.uint64()), "article_id": ids}))
+                    con.execute("INSERT INTO lsh_bands SELECT band_key, article_id FROM b_bands")
+                    con.unregister("b_bands")
+                    rel = con.execute("SELECT article_id, minhash FROM signatures WHERE article_id > ? "
+                                      "ORDER BY article_id", [rows[-1][0]])
+                con.execute("DELETE FROM lsh_layout")
+                con.execute("INSERT INTO lsh_layout VALUES (?, ?)", [index.layout, n])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return int(n)
 
     @contextmanager
     def batch(self) -> Iterator[BatchTransaction]:
@@ -200,6 +216,43 @@ class BatchTransaction:
     def fetch_texts(self, article_ids: list[str]) -> dict[str, str]:
         return _fetch_texts(self.con, article_ids)
 
+    def dedup_candidates(self, band_keys: np.ndarray, hashes: list[str]) -> set[str]:
+        con = self.con
+        con.register("b_keys", pa.table({"band_key": pa.array(band_keys, pa.uint64())}))
+        con.register("b_hashes", pa.table({"content_hash": pa.array(hashes, pa.string())}))
+        rows = con.execute("SELECT article_id FROM lsh_bands SEMI JOIN b_keys USING (band_key) UNION "
+                           "SELECT article_id FROM signatures SEMI JOIN b_hashes USING (content_hash)").fetchall()
+        con.unregister("b_keys")
+        con.unregister("b_hashes")
+        return {r[0] for r in rows}
+
+    def dedup_clusters(self, article_ids: set[str]) -> set[str]:
+        if not article_ids:
+            return set()
+        con = self.con
+        con.register("b_ids", pa.table({"article_id": pa.array(sorted(article_ids), pa.string())}))
+        rows = con.execute(
+            "WITH c AS (SELECT DISTINCT coalesce(duplicate_of, article_id) AS canonical FROM articles "
+            "           SEMI JOIN b_ids USING (article_id)) "
+            "SELECT a.article_id FROM articles a SEMI JOIN c ON coalesce(a.duplicate_of, a.article_id) = c.canonical"
+        ).fetchall()
+        con.unregister("b_ids")
+        return {r[0] for r in rows}
+
+    def dedup_rows(self, article_ids: set[str]) -> list[Stored]:
+        if not article_ids:
+            return []
+        con = self.con
+        con.register("b_ids", pa.table({"article_id": pa.array(sorted(article_ids), pa.string())}))
+        rows = con.execute(
+            "SELECT s.article_id, s.content_hash, s.minhash, strftime(a.published_at, '%Y-%m-%dT%H:%M:%S'), "
+            "a.word_count, a.duplicate_of, a.similarity FROM signatures s JOIN articles a USING (article_id) "
+            "SEMI JOIN b_ids USING (article_id)"
+        ).fetchall()
+        con.unregister("b_ids")
+        return [Stored(aid, h, np.frombuffer(blob, dtype=np.uint32), pub, words, dup, sim)
+                for aid, h, blob, pub, words, dup, sim in rows]
+
     def add_sightings(self, rows: list[LineSighting]) -> dict[tuple[str, str], tuple[int, int]]:
         con = self.con
         con.register("b_lines", pa.table({
@@ -219,8 +272,9 @@ class BatchTransaction:
             con.register("b_counts", pa.table({"site_key": [c[0] for c in changed],
                                                "line_key": [c[1] for c in changed],
                                                "docs": pa.array([c[2] for c in changed], pa.int32())}))
-            con.execute("INSERT INTO site_line_counts SELECT * FROM b_counts "
-                        "ON CONFLICT (site_key, line_key) DO UPDATE SET docs = excluded.docs")
+            con.execute("DELETE FROM site_line_counts WHERE (site_key, line_key) IN "
+                        "(SELECT (site_key, line_key) FROM b_counts)")
+            con.execute("INSERT INTO site_line_counts SELECT * FROM b_counts")
             con.unregister("b_counts")
         return {(site, key): (int(before), int(after)) for site, key, before, after in counts}
 
@@ -288,24 +342,18 @@ class BatchTransaction:
         con.execute("DROP TABLE new_ids")
         for name, _ in tables:
             con.unregister(name)
-        languages: set[str] = set(arts.column("language").to_pylist())
         if plan.recleaned:
-            languages |= self._write_recleaned(plan)
+            self._write_recleaned(plan)
+        self._write_bands(plan)
         if plan.verdicts:
-            languages |= self._write_verdicts(plan)
-        if languages:
-            from warehouse.search import invalidate
+            self._write_verdicts(plan)
 
-            invalidate(con, sorted(languages))
-
-    def _write_recleaned(self, plan: BatchPlan) -> set[str]:
+    def _write_recleaned(self, plan: BatchPlan) -> None:
         con = self.con
         kept = [r for r in plan.recleaned if r.doc.status == "article"]
         gone = [r for r in plan.recleaned if r.doc.status != "article"]
         con.register("b_ids", pa.table({"article_id": [r.article.article_id for r in plan.recleaned],
                                         "doc_id": [r.article.doc_id for r in plan.recleaned]}))
-        languages = {r[0] for r in con.execute(
-            "SELECT DISTINCT language FROM articles SEMI JOIN b_ids USING (article_id)").fetchall()}
         con.execute("DELETE FROM paragraphs WHERE article_id IN (SELECT article_id FROM b_ids)")
         con.execute("DELETE FROM removed_block_rows WHERE doc_id IN (SELECT doc_id FROM b_ids)")
         paras: dict[str, list] = {f.name: [] for f in _PARA_SCHEMA}
@@ -343,16 +391,28 @@ class BatchTransaction:
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM b_gone)")
             con.unregister("b_gone")
         con.unregister("b_ids")
-        return languages
 
-    def _write_verdicts(self, plan: BatchPlan) -> set[str]:
+    def _write_bands(self, plan: BatchPlan) -> None:
+        """Band keys of the new articles and of rewritten ones (their old keys go, as do a removed article's)."""
+        con = self.con
+        if plan.recleaned:
+            con.register("b_ids", pa.table({"article_id": [r.article.article_id for r in plan.recleaned]}))
+            con.execute("DELETE FROM lsh_bands WHERE article_id IN (SELECT article_id FROM b_ids)")
+            con.unregister("b_ids")
+        if plan.bands:
+            con.register("b_bands", pa.table({
+                "band_key": pa.array([k for keys in plan.bands.values() for k in keys], pa.uint64()),
+                "article_id": [a for a, keys in plan.bands.items() for _ in keys]}))
+            con.execute("INSERT INTO lsh_bands SELECT b.band_key, b.article_id FROM b_bands b "
+                        "SEMI JOIN signatures s USING (article_id)")
+            con.unregister("b_bands")
+
+    def _write_verdicts(self, plan: BatchPlan) -> None:
         con = self.con
         con.register("b_verdicts", pa.table({
             "article_id": [v.article_id for v in plan.verdicts],
             "duplicate_of": pa.array([v.duplicate_of for v in plan.verdicts], pa.string()),
             "similarity": pa.array([v.similarity for v in plan.verdicts], pa.float64())}))
-        languages = {r[0] for r in con.execute(
-            "SELECT DISTINCT language FROM articles SEMI JOIN b_verdicts USING (article_id)").fetchall()}
         con.execute("UPDATE articles a SET duplicate_of = v.duplicate_of, similarity = v.similarity "
                     "FROM b_verdicts v WHERE a.article_id = v.article_id")
         con.execute("UPDATE signatures s SET duplicate_of = v.duplicate_of FROM b_verdicts v "
@@ -360,7 +420,6 @@ class BatchTransaction:
         con.execute("UPDATE documents d SET status = CASE WHEN v.duplicate_of IS NULL THEN 'loaded' "
                     "ELSE 'duplicate' END FROM b_verdicts v WHERE d.article_id = v.article_id")
         con.unregister("b_verdicts")
-        return languages
 
 
 _DOC_SCHEMA = pa.schema([

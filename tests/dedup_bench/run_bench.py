@@ -21,6 +21,8 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -174,8 +176,10 @@ def score(docs: list[dict], predicted: dict[str, str]) -> dict:
     return {"overall": prf(total), "by_kind": {k: prf(v) for k, v in sorted(by_kind.items())}, "errors": errors}
 
 
-def index_load_scaling(sizes: list[int]) -> list[dict]:
-    """Time to load the dedup index from warehouses of growing size."""
+def lookup_scaling(sizes: list[int], probes: int = 100) -> list[dict]:
+    """Time to find one batch's neighbourhood (candidates and their clusters) in warehouses of growing size:
+    the index lives in the warehouse (lsh_bands), so this is what grows with it, not a load at start."""
+    from pipeline.dedup import neighbourhood
     from pipeline.models import Metadata, ProcessedDoc, ResolvedDoc
     from pipeline.signatures import content_hash, minhash
     from tests.synthetic import article
@@ -183,9 +187,11 @@ def index_load_scaling(sizes: list[int]) -> list[dict]:
 
     out = []
     rng = random.Random(1)
+    layout = DedupIndex()
     with tempfile.TemporaryDirectory() as tmp:
         wh = Warehouse(Path(tmp) / "scale.duckdb")
         wh.init()
+        wh.ensure_lsh_bands(layout)
         have = 0
         for size in sizes:
             batch = []
@@ -198,21 +204,28 @@ def index_load_scaling(sizes: list[int]) -> list[dict]:
                 batch.append(ResolvedDoc(d, f"d{have:08d}", f"a{have:08d}", "loaded"))
                 have += 1
                 if len(batch) == 2000:
-                    _load(wh, batch)
+                    _load(wh, batch, layout)
                     batch = []
-            _load(wh, batch)
+            _load(wh, batch, layout)
+            new = []
+            for _ in range(probes):
+                _, body = article(rng, rng.choice(["en", "fr", "de"]), paragraphs=3)
+                text = "\n\n".join(body)
+                new.append((content_hash(text), minhash(text)))
             t = time.perf_counter()
-            index = DedupIndex()
-            n = wh.load_dedup_index(index)
-            out.append({"articles": n, "load_s": round(time.perf_counter() - t, 3)})
+            with wh.batch() as tx:
+                found = neighbourhood(tx, DedupIndex(), new)
+            out.append({"articles": size, "batch_ms": round((time.perf_counter() - t) * 1000, 1),
+                        "neighbours": found})
     return out
 
 
-def _load(wh, resolved: list) -> None:
+def _load(wh, resolved: list, layout: DedupIndex) -> None:
     from pipeline.batch import BatchPlan
 
+    bands = {r.article_id: layout.band_keys(np.asarray(r.doc.minhash, dtype=np.uint32)).tolist() for r in resolved}
     with wh.batch() as tx:
-        tx.write("scale", BatchPlan(resolved))
+        tx.write("scale", BatchPlan(resolved, bands=bands))
 
 
 def run(docs: list[dict]) -> tuple[dict, float, float, float, list]:
@@ -239,7 +252,8 @@ def run(docs: list[dict]) -> tuple[dict, float, float, float, list]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--scaling", default="1000,5000,20000", help="warehouse sizes for the index load timing")
+    ap.add_argument("--scaling", default="1000,5000,20000",
+                    help="warehouse sizes for the timing of one batch's near-duplicate lookup")
     args = ap.parse_args()
     docs = build(args.seed)
     result, t_clean, t_dedup, sig_s, rejected = run(docs)
@@ -249,7 +263,7 @@ def main() -> int:
                    "ms_per_doc_resolve": round(t_dedup / len(docs) * 1000, 3),
                    "ms_per_doc_cleaning_total": round(t_clean / len(docs) * 1000, 2)})
     sizes = [int(x) for x in args.scaling.split(",") if x]
-    result["index_load"] = index_load_scaling(sizes) if sizes else []
+    result["lookup"] = lookup_scaling(sizes) if sizes else []
 
     kinds = len({d["kind"] for d in docs if d["kind"].startswith(tuple(VARIANTS)) or d["kind"].startswith("real_")})
     print(f"{len(docs)} documents ({len(originals())} originals x {kinds} variant kinds + must-not-merge "
@@ -259,9 +273,9 @@ def main() -> int:
         print(f"{kind:<16}{m['precision']:>10.4f}{m['recall']:>9.4f}{m['f1']:>8.4f}{m['tp']:>6}{m['fp']:>5}{m['fn']:>5}")
     print(f"\ndedup cost: {ms:.3f} ms/document (signatures {result['ms_per_doc_signatures']} + resolve "
           f"{result['ms_per_doc_resolve']}); whole cleaning {result['ms_per_doc_cleaning_total']} ms/document")
-    if result["index_load"]:
-        print("index load from the warehouse: " + ", ".join(f"{r['articles']} articles {r['load_s']} s"
-                                                            for r in result["index_load"]))
+    if result["lookup"]:
+        print("one batch of 100 looked up in the warehouse's index: " + ", ".join(
+            f"{r['articles']} articles {r['batch_ms']} ms" for r in result["lookup"]))
     for group in ("same_event", "follow_up", "briefs"):
         n = sum(1 for d in docs if d["kind"] == group)
         fp = result["by_kind"].get(group, {}).get("fp", 0)
