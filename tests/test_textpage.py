@@ -130,3 +130,40 @@ def test_the_url_slug_names_the_headline(settings, rules):
     url = "https://courier.example/2025/03/mooring-fees-approved-after-debate.html"
     assert _process(text, settings, rules).metadata.title != headline  # without the URL: the banner
     assert _process(text, settings, rules, url=url).metadata.title == headline
+
+
+def _lines(lines: list[str], blank: bool, bullets: str = "") -> str:
+    """One page from its lines, with or without blank lines between them, menu-like lines bulleted or not."""
+    return ("\n\n" if blank else "\n").join((bullets + t) if len(t.split()) <= 2 else t for t in lines) + "\n"
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize("bullets", ["", "* "])
+def test_a_caption_under_the_byline_is_not_the_headline(settings, rules, blank, bullets):
+    # the photo sits between the byline and the first paragraph: its caption is the nearest headline-like line
+    headline = "Harbour commission approves new mooring fees"
+    caption = "Commissioner Ruth Ames At The Meeting On The Pier Repairs"
+    lines = [*MENU, headline, BYLINE, DATELINE, "Share", "Comments", caption, *BODY, *TAIL]
+    d = _process(_lines(lines, blank, bullets), settings, rules)
+    assert d.metadata.title == headline
+    assert d.metadata.author == "Jane Holloway"
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_headline_the_page_shows_twice_is_still_the_headline(settings, rules, blank):
+    # a sticky bar at the top repeats the headline; a section banner in Title Case stands just above the body
+    headline = "Mooring Fees Approved After Night Of Debate"
+    lines = [*MENU[:4], headline, *MENU[4:], "Coverage From Our Harbour And Waterfront Desk", headline,
+             STANDFIRST, BYLINE, DATELINE, "Our Harbour And Waterfront Coverage Every Week", *BODY, *TAIL]
+    d = _process(_lines(lines, blank), settings, rules)
+    assert d.metadata.title == headline
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_long_headline_opening_the_article_is_the_headline(settings, rules, blank):
+    # no byline: the headline is a long line, read as the first line of the article; a teaser above it is shorter
+    headline = "Why the harbour commission is raising the fees that the fishermen pay for their moorings"
+    lines = [*MENU, "You are reading", "Ferry timetable changes for the summer season", headline, *BODY, *TAIL]
+    d = _process(_lines(lines, blank), settings, rules)
+    assert d.metadata.title == headline
+    assert headline not in d.text and BODY[0] in d.text
