@@ -10,6 +10,8 @@ from pipeline.bylines import find_authors, find_date, parse_date
     ("Por Inês Carvalho e Rui Tavares", "Inês Carvalho; Rui Tavares"),
     ("di Chiara Lodi", "Chiara Lodi"),
     ("By Jane Doe and John Smith, Staff", "Jane Doe; John Smith"),
+    ("by Tom Ashby March 4, 2025 at 9:05am", "Tom Ashby"),
+    ("Par Léa Martin Mars 2025", "Léa Martin"),
     ("By the numbers", None),
     ("Le conseil a voté par 12 voix contre 3.", None),
 ])
