@@ -53,6 +53,7 @@ class TextPageConfig:
     headline_inside_lines: int = 2
     headline_anchor_reach: int = 3
     headline_anchor_bonus: float = 1.0
+    opening_lines: int = 8
     stoplists: dict[str, str] = field(default_factory=dict)
 
 
@@ -251,6 +252,30 @@ def find_article(lines: list[str], language: str | None, config_dir: str | None 
     while end < len(lines) and end not in repeated and _closing_sentence(lines[end], cfg):
         end += 1
     return TextPage(start, end, classes, repeated | frozenset(bridged))
+
+
+def start_under_headline(lines: list[str], page: TextPage, title_at: int | None, rules: tuple[Rule, ...],
+                         cfg: TextPageConfig) -> TextPage:
+    """The article starts under its headline's byline: a paragraph a few lines under the byline or dateline that
+    follows the headline, cut off from the span by a video box, a newsletter box or a teaser list, opens the article;
+    the lines in between that are not body lines are left out as chrome. (Above the byline, it would be a
+    standfirst.)"""
+    if title_at is None or title_at >= page.start:
+        return page
+    anchor = next((j for j in range(title_at + 1, min(page.start, title_at + 1 + cfg.headline_anchor_reach + 1))
+                   if _anchor(lines[j], rules)), None)
+    if anchor is None:
+        return page
+
+    def prose(j: int) -> bool:
+        return page.classes[j] == GOOD or word_count(lines[j]) >= cfg.bridge_min_words and lines[j].endswith(_TERMINAL)
+
+    first = next((j for j in range(anchor + 1, min(page.start, anchor + 1 + cfg.opening_lines))
+                  if j not in page.repeated and word_count(lines[j]) >= cfg.bridge_min_words and prose(j)), None)
+    if first is None:
+        return page
+    chrome = {k for k in range(first, page.start) if not prose(k)}
+    return TextPage(first, page.end, page.classes, page.repeated | chrome)
 
 
 def _closing_sentence(line: str, cfg: TextPageConfig) -> bool:

@@ -167,3 +167,29 @@ def test_a_long_headline_opening_the_article_is_the_headline(settings, rules, bl
     d = _process(_lines(lines, blank), settings, rules)
     assert d.metadata.title == headline
     assert headline not in d.text and BODY[0] in d.text
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize("bullets", ["", "* "])
+def test_the_paragraph_under_the_byline_opens_the_article_across_a_video_box(settings, rules, blank, bullets):
+    # a video player and its playlist sit between the opening paragraph and the rest of the article
+    video = ["Watch", "Now playing", "01:42", "Lighthouse keepers' cottage to reopen", "02:10", "Up next",
+             "Ferry timetable changes for the summer season", "03:05", "Storm warning for the weekend", "Up next",
+             "School roof repairs delayed again", "More videos"]
+    lines = [*MENU, HEADLINE, BYLINE, DATELINE, BODY[0], *video, *BODY[1:], *TAIL]
+    d = _process(_lines(lines, blank, bullets), settings, rules)
+    assert d.metadata.title == HEADLINE
+    assert d.text.startswith(BODY[0]) and all(b in d.text for b in BODY)
+    for chrome in video:
+        assert chrome not in [p.text for p in d.paragraphs], chrome
+
+
+def test_a_standfirst_above_the_byline_does_not_open_the_article(settings, rules):
+    # the sentence between the headline and the byline is a standfirst: the article starts under the byline
+    standfirst = ("Fishermen asked the commission for a delay of three years, but the marina says that the old pier "
+                  "cannot wait another season.")
+    video = ["Watch", "Now playing", "01:42", "Up next", "Storm warning for the weekend", "02:10", "More videos"]
+    lines = [*MENU, HEADLINE, standfirst, BYLINE, DATELINE, *video, *BODY, *TAIL]
+    d = _process(_lines(lines, True), settings, rules)
+    assert d.metadata.title == HEADLINE
+    assert d.text.startswith(BODY[0])
