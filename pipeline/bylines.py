@@ -50,7 +50,7 @@ _BYLINE = re.compile(
     r"(?:^|[·|,—–-]\s*|(?<=\d)\s+|(?<=\b[AP]M)\s+|(?<=\b[A-Z][A-Z]T)\s+|(?<=\b[A-Z][A-Z][A-Z]T)\s+|(?<=\bET)\s+"
     r"|(?i:posted|written|published|publié|publicado|pubblicato)\s+)"
     rf"(?i:par|by|von|por|di|door|texto de|reportagem de|a cura di)\s*:?\s+(?P<names>{_NAMES})"
-    r"(?=\s*(?:$|[·|,—–(]|\s-\s|\s+\d|\s+(?i:le|on|am|el|il|em|published|publié)\b))",
+    r"(?=\s*(?:$|[·•|,—–(@]|\s-\s|\s+\d|\s+(?i:le|on|am|el|il|em|published|publié)\b))",
 )
 _SPLIT = re.compile(r"\s*(?:,|&|\bet\b|\band\b|\bund\b|\by\b|\be\b)\s*")
 
