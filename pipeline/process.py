@@ -211,7 +211,8 @@ def boilerplate_stage(w: Work, settings: Settings, rules: RuleSet) -> None:
     resumes = (lambda b: b.text in w.body_lines) if w.body_lines else None
     # removals made while the body was being built stood before a block; now that blocks go, say which paragraph
     before = len(w.blocks)
-    stripped = strip_boilerplate(w.blocks, rules.rules_for(w.site), settings.header_blocks, resumes)
+    comments_after = load_textpage_config(settings.config_dir).comments_after if w.raw.content_type != "html" else 1
+    stripped = strip_boilerplate(w.blocks, rules.rules_for(w.site), settings.header_blocks, resumes, comments_after)
     kept_before = _kept_index(w.blocks, stripped.blocks)
     for r in w.removals:
         if r.at is not None and r.at > 0:

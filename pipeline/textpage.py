@@ -54,6 +54,7 @@ class TextPageConfig:
     headline_anchor_reach: int = 3
     headline_anchor_bonus: float = 1.0
     opening_lines: int = 8
+    comments_after: int = 2
     stoplists: dict[str, str] = field(default_factory=dict)
 
 

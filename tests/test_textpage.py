@@ -193,3 +193,16 @@ def test_a_standfirst_above_the_byline_does_not_open_the_article(settings, rules
     d = _process(_lines(lines, True), settings, rules)
     assert d.metadata.title == HEADLINE
     assert d.text.startswith(BODY[0])
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize("comments", ["Comments", "12 comments"])
+def test_a_comments_link_under_the_first_paragraph_does_not_end_the_article(settings, rules, blank, comments):
+    # the share bar (with its comments link) sits under the opening paragraph; the real comments come after the end
+    lines = [*MENU, HEADLINE, BYLINE, DATELINE, BODY[0], comments, *BODY[1:], "Join the conversation",
+             "Ruth Ames wrote: the pier has needed this for years and the fees are still lower than in the next town.",
+             *TAIL]
+    d = _process(_lines(lines, blank), settings, rules)
+    assert all(b in d.text for b in BODY)
+    assert comments not in [p.text for p in d.paragraphs]
+    assert "Ruth Ames wrote" not in d.text
