@@ -316,7 +316,10 @@ _PERSON = re.compile(r"@\w|\b(?:editor|writer|reporter|correspondent|contributor
 
 _MENU_MARK = re.compile(r"^(?:[+»›>•·*|]|o\s)")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|afp|shutterstock|istock)\b|^\(.*\)$", re.I)
+# a photo credit or caption: opens with the credit's word ("Photo: ...", "Image credit ..."), names a photo agency,
+# or is a line in brackets; a headline may say "photo" or "picture" in passing
+_CREDIT = re.compile(r"^\W*(?:photo|image|picture|credit)s?\b|\b(?:photo|image|picture)s?\s*(?:credit|by\b|:)"
+                     r"|\b(?:getty|reuters|afp|shutterstock|istock)\b|^\(.*\)$", re.I)
 
 
 def content_words(text: str) -> set[str]:
@@ -402,7 +405,7 @@ def headline_scores(lines: list[str], page: TextPage, rules: tuple[Rule, ...], c
         line = lines[i]
         # a line shown twice may be the headline (a sticky bar, a share box repeat it); more often, it is chrome
         if counts[line] > 2 or (i in page.repeated and counts[line] != 2) or not _headline_like(line, rules, cfg) \
-                or _PERSON.search(line) or _CREDIT.search(line):
+                or _PERSON.search(line) or _CREDIT.search(line) or _list_entry(lines, i):
             continue
         if i >= page.start and (i > page.start and page.classes[i - 1] == GOOD
                                 and word_count(lines[i - 1]) > cfg.headline_max_words
@@ -420,6 +423,19 @@ def headline_scores(lines: list[str], page: TextPage, rules: tuple[Rule, ...], c
                 score -= cfg.headline_anchor_bonus  # under the byline: a caption or a standfirst
         scores[i] = score - cfg.headline_distance_cost * distance
     return scores
+
+
+def _list_entry(lines: list[str], i: int) -> bool:
+    """The line opens with the same two words as a different line next to it: an entry of a share bar or a menu
+    ('Share on Facebook', 'Share on Twitter')."""
+    key = _key(lines[i])
+    head = key.split()[:2]
+    for j in range(max(0, i - 2), min(len(lines), i + 3)):
+        other = _key(lines[j])
+        # a copy, or the headline cut short ('Headline of the d...'), is no other entry
+        if len(head) == 2 and other.split()[:2] == head and not (other.startswith(key) or key.startswith(other)):
+            return True
+    return False
 
 
 def _key(text: str) -> str:

@@ -206,3 +206,24 @@ def test_a_comments_link_under_the_first_paragraph_does_not_end_the_article(sett
     assert all(b in d.text for b in BODY)
     assert comments not in [p.text for p in d.paragraphs]
     assert "Ruth Ames wrote" not in d.text
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_headline_may_speak_of_a_picture_but_a_credit_is_no_headline(settings, rules, blank):
+    headline = "Readers Send A Picture Of The Flooded Harbour Road"
+    credit = "Photo: Tom Ashby For The Example Courier"
+    lines = [*MENU, headline, BYLINE, DATELINE, credit, *BODY, *TAIL]
+    d = _process(_lines(lines, blank), settings, rules)
+    assert d.metadata.title == headline
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize("share", ["Share via {} (opens a new window)", "Partager sur {} (nouvelle fenêtre)"])
+def test_share_buttons_between_the_headline_and_the_byline_are_no_headline(settings, rules, blank, share):
+    # a share bar whose entries all open with the same words, right above the byline
+    buttons = [share.format(n) for n in ("Facebook", "Twitter", "LinkedIn", "Email")]
+    headline = "Harbour commission approves new mooring fees"
+    lines = [*MENU, headline, "The fees take effect in May.", "Photo: The Example Courier", *buttons, BYLINE, DATELINE,
+             *BODY, *TAIL]
+    d = _process(_lines(lines, blank), settings, rules)
+    assert d.metadata.title == headline
