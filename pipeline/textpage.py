@@ -50,7 +50,7 @@ class TextPageConfig:
     headline_max_words: int = 30
     headline_search_lines: int = 12
     headline_distance_cost: float = 0.25
-    headline_inside_lines: int = 2
+    headline_inside_lines: int = 10
     headline_anchor_reach: int = 3
     headline_anchor_bonus: float = 1.0
     opening_lines: int = 8
@@ -407,10 +407,10 @@ def headline_scores(lines: list[str], page: TextPage, rules: tuple[Rule, ...], c
         if counts[line] > 2 or (i in page.repeated and counts[line] != 2) or not _headline_like(line, rules, cfg) \
                 or _PERSON.search(line) or _CREDIT.search(line) or _list_entry(lines, i):
             continue
-        if i >= page.start and (i > page.start and page.classes[i - 1] == GOOD
-                                and word_count(lines[i - 1]) > cfg.headline_max_words
+        if i >= page.start and (any(page.classes[k] == GOOD and word_count(lines[k]) > cfg.headline_max_words
+                                    for k in range(page.start, i))
                                 or not any(j > i and word_count(lines[j]) > cfg.headline_max_words for j in body)):
-            continue  # inside the span: only its opening line(s), with the article's paragraphs after it
+            continue  # inside the span: only before its first paragraph, with the article's paragraphs after it
         body_words = content_words(" ".join(lines[j] for j in body if j != i))
         score = _headline_score(lines, i, counts, body_words)
         below = next((a for a in anchors if a > i), None)

@@ -227,3 +227,15 @@ def test_share_buttons_between_the_headline_and_the_byline_are_no_headline(setti
              *BODY, *TAIL]
     d = _process(_lines(lines, blank), settings, rules)
     assert d.metadata.title == headline
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_headline_under_a_promotion_that_opens_the_span_is_the_headline(settings, rules, blank):
+    # a newsletter blurb reads like prose and opens the span; the headline comes after it, before the first paragraph
+    blurb = ("Sign up for the harbour letter and we will send you the tide tables, the ferry news and the week's "
+             "best stories every Friday.")
+    headline = "Harbour commission approves new mooring fees"
+    lines = [*MENU, "Our letters", blurb, "Join the club", headline, "Photo: The Example Courier", BYLINE,
+             DATELINE, *BODY, *TAIL]
+    d = _process(_lines(lines, blank), settings, rules)
+    assert d.metadata.title == headline
