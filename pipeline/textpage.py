@@ -49,7 +49,7 @@ class TextPageConfig:
     headline_min_words: int = 4
     headline_max_words: int = 30
     headline_search_lines: int = 12
-    headline_distance_cost: float = 0.25
+    headline_distance_cost: float = 0.05
     headline_inside_lines: int = 10
     headline_anchor_reach: int = 3
     headline_anchor_bonus: float = 1.0

@@ -239,3 +239,13 @@ def test_a_headline_under_a_promotion_that_opens_the_span_is_the_headline(settin
              DATELINE, *BODY, *TAIL]
     d = _process(_lines(lines, blank), settings, rules)
     assert d.metadata.title == headline
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_prompt_above_the_body_does_not_beat_a_headline_a_share_bar_away(settings, rules, blank):
+    # no byline: the headline stands above a share bar, an app prompt in Title Case stands right above the body
+    headline = "Harbour Commission Approves New Mooring Fees"
+    lines = [*MENU, headline, "Share", "Facebook", "Twitter", "Email", "Print", "Save", "Send this story",
+             "Listen To This Story In Our App", *BODY, *TAIL]
+    d = _process(_lines(lines, blank), settings, rules)
+    assert d.metadata.title == headline
