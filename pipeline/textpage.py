@@ -408,9 +408,9 @@ def headline_scores(lines: list[str], page: TextPage, rules: tuple[Rule, ...], c
                 or _PERSON.search(line) or _CREDIT.search(line) or _list_entry(lines, i):
             continue
         if i >= page.start and (any(page.classes[k] == GOOD and word_count(lines[k]) > cfg.headline_max_words
-                                    for k in range(page.start, i))
+                                    and lines[k].endswith(_TERMINAL) for k in range(page.start, i))
                                 or not any(j > i and word_count(lines[j]) > cfg.headline_max_words for j in body)):
-            continue  # inside the span: only before its first paragraph, with the article's paragraphs after it
+            continue  # inside the span: only before its first paragraph (a sentence), with paragraphs after it
         body_words = content_words(" ".join(lines[j] for j in body if j != i))
         score = _headline_score(lines, i, counts, body_words)
         below = next((a for a in anchors if a > i), None)
