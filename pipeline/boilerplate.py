@@ -49,13 +49,15 @@ def _is_prose(block: Block) -> bool:
 
 
 def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_blocks: int = 8,
-                      resumes: Callable[[Block], bool] | None = None) -> StripResult:
+                      resumes: Callable[[Block], bool] | None = None, comments_after: int = 1) -> StripResult:
     """Apply line, tail and between rules in page order.
 
     A tail rule only fires once some prose has been kept, so a page that opens with a "related" list
     keeps its article; what follows a tail opener is attributed to its own rule when one matches. With
     `resumes` (text pages, where a related list can sit inside the body), a "related" tail ends at the first
-    block for which it is true (the body's paragraphs resume) instead of at the end of the page.
+    block for which it is true (the body's paragraphs resume) instead of at the end of the page. A comments
+    tail fires once `comments_after` prose blocks are kept: on a page saved as text, a "Comments" link of the
+    share bar under the standfirst is no comments section.
     """
     kept: list[Block] = []
     removals: list[Removal] = []
@@ -72,8 +74,13 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...], header_block
             i += 1
             continue
         rule, m = hit
-        if rule.action == "tail" and not any(_is_prose(b) for b in kept):
+        prose = sum(_is_prose(b) for b in kept)
+        if rule.action == "tail" and prose < 1:
             kept.append(block)
+            i += 1
+            continue
+        if rule.action == "tail" and rule.category == "comments" and prose < comments_after:
+            removals.append(Removal(rule.id, rule.category, block.text, at=len(kept)))  # the link alone
             i += 1
             continue
         removals.append(Removal(rule.id, rule.category, block.text, at=len(kept)))

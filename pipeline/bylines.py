@@ -50,7 +50,7 @@ _BYLINE = re.compile(
     r"(?:^|[·|,—–-]\s*|(?<=\d)\s+|(?<=\b[AP]M)\s+|(?<=\b[A-Z][A-Z]T)\s+|(?<=\b[A-Z][A-Z][A-Z]T)\s+|(?<=\bET)\s+"
     r"|(?i:posted|written|published|publié|publicado|pubblicato)\s+)"
     rf"(?i:par|by|von|por|di|door|texto de|reportagem de|a cura di)\s*:?\s+(?P<names>{_NAMES})"
-    r"(?=\s*(?:$|[·|,—–(]|\s-\s|\s+\d|\s+(?i:le|on|am|el|il|em|published|publié)\b))",
+    r"(?=\s*(?:$|[·•|,—–(@]|\s-\s|\s+\d|\s+(?i:le|on|am|el|il|em|published|publié)\b))",
 )
 _SPLIT = re.compile(r"\s*(?:,|&|\bet\b|\band\b|\bund\b|\by\b|\be\b)\s*")
 
@@ -127,6 +127,12 @@ def name_line(line: str) -> str | None:
 _PREFIX_ALONE = re.compile(r"^(?:par|by|von|por|di|written by|texto de)\s*:?$", re.I)
 
 
+def _without_month(name: str) -> str:
+    """'Jane Doe December' (from 'by Jane Doe March 3, 2025') without the date's month."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 2 and _fold(words[-1].rstrip(".")) in MONTHS else name
+
+
 def find_authors(lines: list[str], max_lines: int = 60) -> str | None:
     """Names from the first byline in the page's opening lines, joined by '; '."""
     lines = lines[:max_lines]
@@ -138,7 +144,7 @@ def find_authors(lines: list[str], max_lines: int = 60) -> str | None:
             continue
         m = _BYLINE.search(line)
         if m:
-            names = [n.strip(" .") for n in _SPLIT.split(m.group("names")) if n.strip(" .")]
+            names = [_without_month(n.strip(" .")) for n in _SPLIT.split(m.group("names")) if n.strip(" .")]
             names = [n for n in names if len(n.split()) >= 2]
             if names:
                 return "; ".join(dict.fromkeys(names))

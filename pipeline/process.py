@@ -37,7 +37,7 @@ from pipeline.segment import classify, normalize_text, split_lines
 from pipeline.settings import Settings
 from pipeline.signatures import content_hash, minhash, normalize_for_hash
 from pipeline.sources import read_source
-from pipeline.textpage import SENTENCE_END, find_article, find_headline
+from pipeline.textpage import SENTENCE_END, find_article, find_headline, load_textpage_config, start_under_headline
 from pipeline.textstats import word_count
 from pipeline.timeout import DocumentTimeout, time_limit
 
@@ -150,6 +150,7 @@ def _extract_text(w: Work, settings: Settings, rules: RuleSet) -> None:
     page = find_article(lines, language, settings.config_dir)
     hint = normalize_text(w.raw.hints["title"]) if w.raw.hints.get("title") else None
     title_at = find_headline(lines, page, site_rules, hint, settings.config_dir, w.raw.hints.get("url"))
+    page = start_under_headline(lines, page, title_at, site_rules, load_textpage_config(settings.config_dir))
     if hint:
         w.meta.title = hint
     elif title_at is not None:
@@ -210,7 +211,8 @@ def boilerplate_stage(w: Work, settings: Settings, rules: RuleSet) -> None:
     resumes = (lambda b: b.text in w.body_lines) if w.body_lines else None
     # removals made while the body was being built stood before a block; now that blocks go, say which paragraph
     before = len(w.blocks)
-    stripped = strip_boilerplate(w.blocks, rules.rules_for(w.site), settings.header_blocks, resumes)
+    comments_after = load_textpage_config(settings.config_dir).comments_after if w.raw.content_type != "html" else 1
+    stripped = strip_boilerplate(w.blocks, rules.rules_for(w.site), settings.header_blocks, resumes, comments_after)
     kept_before = _kept_index(w.blocks, stripped.blocks)
     for r in w.removals:
         if r.at is not None and r.at > 0:

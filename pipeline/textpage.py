@@ -5,7 +5,8 @@ terminal punctuation, share of the language's stopwords, repetition within the p
 lines are decided by their neighbours (jusText's context smoothing), and the article is the one region where
 good lines outweigh the rest (the maximum-sum span: navigation above, the tail below). Inside the span every
 line is kept except a line the page repeats; the boilerplate rules of config/ run inside it afterwards. The
-headline is the line just above the byline or dateline, or above the span, never a menu entry.
+headline is the line just above the byline or dateline, or above the span, or the span's own first line; never a
+menu entry, nor a caption between the byline and the body.
 
 Thresholds are data (config/textpage.toml); stopword lists are jusText's own (a dependency of trafilatura).
 """
@@ -48,7 +49,12 @@ class TextPageConfig:
     headline_min_words: int = 4
     headline_max_words: int = 30
     headline_search_lines: int = 12
-    headline_distance_cost: float = 0.25
+    headline_distance_cost: float = 0.05
+    headline_inside_lines: int = 10
+    headline_anchor_reach: int = 3
+    headline_anchor_bonus: float = 1.0
+    opening_lines: int = 8
+    comments_after: int = 2
     stoplists: dict[str, str] = field(default_factory=dict)
 
 
@@ -249,6 +255,30 @@ def find_article(lines: list[str], language: str | None, config_dir: str | None 
     return TextPage(start, end, classes, repeated | frozenset(bridged))
 
 
+def start_under_headline(lines: list[str], page: TextPage, title_at: int | None, rules: tuple[Rule, ...],
+                         cfg: TextPageConfig) -> TextPage:
+    """The article starts under its headline's byline: a paragraph a few lines under the byline or dateline that
+    follows the headline, cut off from the span by a video box, a newsletter box or a teaser list, opens the article;
+    the lines in between that are not body lines are left out as chrome. (Above the byline, it would be a
+    standfirst.)"""
+    if title_at is None or title_at >= page.start:
+        return page
+    anchor = next((j for j in range(title_at + 1, min(page.start, title_at + 1 + cfg.headline_anchor_reach + 1))
+                   if _anchor(lines[j], rules)), None)
+    if anchor is None:
+        return page
+
+    def prose(j: int) -> bool:
+        return page.classes[j] == GOOD or word_count(lines[j]) >= cfg.bridge_min_words and lines[j].endswith(_TERMINAL)
+
+    first = next((j for j in range(anchor + 1, min(page.start, anchor + 1 + cfg.opening_lines))
+                  if j not in page.repeated and word_count(lines[j]) >= cfg.bridge_min_words and prose(j)), None)
+    if first is None:
+        return page
+    chrome = {k for k in range(first, page.start) if not prose(k)}
+    return TextPage(first, page.end, page.classes, page.repeated | chrome)
+
+
 def _closing_sentence(line: str, cfg: TextPageConfig) -> bool:
     words = word_count(line)
     return words >= 3 and len(line) <= cfg.length_high and line.endswith((".", "!", "?", "…", "。", "！", "？")) \
@@ -286,7 +316,10 @@ _PERSON = re.compile(r"@\w|\b(?:editor|writer|reporter|correspondent|contributor
 
 _MENU_MARK = re.compile(r"^(?:[+»›>•·*|]|o\s)")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|afp|shutterstock|istock)\b|^\(.*\)$", re.I)
+# a photo credit or caption: opens with the credit's word ("Photo: ...", "Image credit ..."), names a photo agency,
+# or is a line in brackets; a headline may say "photo" or "picture" in passing
+_CREDIT = re.compile(r"^\W*(?:photo|image|picture|credit)s?\b|\b(?:photo|image|picture)s?\s*(?:credit|by\b|:)"
+                     r"|\b(?:getty|reuters|afp|shutterstock|istock)\b|^\(.*\)$", re.I)
 
 
 def content_words(text: str) -> set[str]:
@@ -335,8 +368,7 @@ def slug_words(url: str | None) -> set[str]:
 def find_headline(lines: list[str], page: TextPage, rules: tuple[Rule, ...], known: str | None = None,
                   config_dir: str | None = None, url: str | None = None) -> int | None:
     """Index of the headline line: the known title's line (a JSONL title), else the line the URL's slug spells,
-    else the headline-like line just above the first byline or dateline near the article's start, else just above
-    the article; else the first line."""
+    else the best-scored headline-like line around the article's start (headline_scores); else the first line."""
     if not lines:
         return None
     if known:
@@ -351,25 +383,59 @@ def find_headline(lines: list[str], page: TextPage, rules: tuple[Rule, ...], kno
         if best >= max(3, 0.6 * len(slug)):
             return -neg_i
     cfg = load_textpage_config(config_dir)
-    lo = max(0, page.start - cfg.headline_search_lines)
-    hi = min(len(lines), page.start + 4)
-    anchors = [i for i in range(lo, hi) if _anchor(lines[i], rules)]
-    counts = Counter(lines)
-    body_words = content_words(" ".join(lines[page.start: page.start + 30]))
-    scores: dict[int, float] = {}
-    for top in dict.fromkeys(([anchors[0]] if anchors else []) + [page.start]):
-        for distance, i in enumerate(range(top - 1, max(-1, top - 1 - cfg.headline_search_lines), -1)):
-            line = lines[i]
-            if counts[line] > 2 or i in page.repeated or not _headline_like(line, rules, cfg) or _PERSON.search(line) \
-                    or _CREDIT.search(line):
-                continue
-            score = _headline_score(lines, i, counts, body_words) - cfg.headline_distance_cost * distance
-            scores[i] = max(scores.get(i, score), score)
+    scores = headline_scores(lines, page, rules, cfg)
     if scores:
         return max(scores, key=lambda i: (scores[i], i))
     if page.start <= 1 and _headline_like(lines[0], rules, cfg) or page.start == 0:
         return 0  # plain text: the first line is the title
     return None
+
+
+def headline_scores(lines: list[str], page: TextPage, rules: tuple[Rule, ...], cfg: TextPageConfig) -> dict[int, float]:
+    """Score of each headline candidate around the article's start. A headline stands just above the byline or
+    dateline (a standfirst may come between them); a line between the last byline and the body is a caption or a
+    standfirst; a long headline may open the article's span itself."""
+    lo = max(0, page.start - cfg.headline_search_lines)
+    hi = min(len(lines), page.start + cfg.headline_inside_lines)
+    anchors = [i for i in range(lo, min(len(lines), page.start + 4)) if _anchor(lines[i], rules)]
+    counts = Counter(lines)
+    body = [i for i in range(page.start, min(len(lines), page.start + 30)) if page.classes[i] == GOOD]
+    scores: dict[int, float] = {}
+    for i in range(lo, hi):
+        line = lines[i]
+        # a line shown twice may be the headline (a sticky bar, a share box repeat it); more often, it is chrome
+        if counts[line] > 2 or (i in page.repeated and counts[line] != 2) or not _headline_like(line, rules, cfg) \
+                or _PERSON.search(line) or _CREDIT.search(line) or _list_entry(lines, i):
+            continue
+        if i >= page.start and (any(page.classes[k] == GOOD and word_count(lines[k]) > cfg.headline_max_words
+                                    and lines[k].endswith(_TERMINAL) for k in range(page.start, i))
+                                or not any(j > i and word_count(lines[j]) > cfg.headline_max_words for j in body)):
+            continue  # inside the span: only before its first paragraph (a sentence), with paragraphs after it
+        body_words = content_words(" ".join(lines[j] for j in body if j != i))
+        score = _headline_score(lines, i, counts, body_words)
+        below = next((a for a in anchors if a > i), None)
+        if below is not None and below - i <= cfg.headline_anchor_reach:
+            score += cfg.headline_anchor_bonus
+            distance = below - i - 1
+        else:
+            distance = abs(page.start - 1 - i)
+            if anchors and i > anchors[-1]:
+                score -= cfg.headline_anchor_bonus  # under the byline: a caption or a standfirst
+        scores[i] = score - cfg.headline_distance_cost * distance
+    return scores
+
+
+def _list_entry(lines: list[str], i: int) -> bool:
+    """The line opens with the same two words as a different line next to it: an entry of a share bar or a menu
+    ('Share on Facebook', 'Share on Twitter')."""
+    key = _key(lines[i])
+    head = key.split()[:2]
+    for j in range(max(0, i - 2), min(len(lines), i + 3)):
+        other = _key(lines[j])
+        # a copy, or the headline cut short ('Headline of the d...'), is no other entry
+        if len(head) == 2 and other.split()[:2] == head and not (other.startswith(key) or key.startswith(other)):
+            return True
+    return False
 
 
 def _key(text: str) -> str:

@@ -10,6 +10,11 @@ from pipeline.bylines import find_authors, find_date, parse_date
     ("Por Inês Carvalho e Rui Tavares", "Inês Carvalho; Rui Tavares"),
     ("di Chiara Lodi", "Chiara Lodi"),
     ("By Jane Doe and John Smith, Staff", "Jane Doe; John Smith"),
+    ("by Tom Ashby March 4, 2025 at 9:05am", "Tom Ashby"),
+    ("By Nadia Ferreira • 03/04/25 9:05am", "Nadia Ferreira"),
+    ("by Owen Marsh @owenmarsh March 3, 2025: 10:15 AM ET", "Owen Marsh"),
+    ("By Owen Marsh@owenmarsh Mar 3, 2025, 4:20pm EST Share", "Owen Marsh"),
+    ("Par Léa Martin Mars 2025", "Léa Martin"),
     ("By the numbers", None),
     ("Le conseil a voté par 12 voix contre 3.", None),
 ])
