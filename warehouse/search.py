@@ -69,12 +69,13 @@ WITH l AS (SELECT stemmer, stopwords FROM search_languages WHERE language = lang
 w AS (SELECT {_tokens("query")} AS t),
 q AS (SELECT DISTINCT {_TERM} AS term FROM w, l WHERE w.t <> '' AND NOT list_contains(l.stopwords, w.t)),
 n AS (SELECT count(*) AS n, avg(length) AS avgdl FROM search_docs WHERE language = lang),
-df AS (SELECT term, count(*) AS df FROM search_postings SEMI JOIN q USING (term) WHERE language = lang
-       GROUP BY term)
+p AS MATERIALIZED (SELECT term, article_id, tf FROM search_postings SEMI JOIN q USING (term)
+                  WHERE language = lang),
+df AS (SELECT term, count(*) AS df FROM p GROUP BY term)
 SELECT p.article_id, sum(log((n.n - df.df + 0.5) / (df.df + 0.5) + 1) * p.tf * (1.2 + 1)
                          / (p.tf + 1.2 * (1 - 0.75 + 0.75 * d.length / n.avgdl))) AS score
-FROM search_postings p JOIN df USING (term) JOIN search_docs d ON d.article_id = p.article_id CROSS JOIN n
-WHERE p.language = lang GROUP BY p.article_id
+FROM p JOIN df USING (term) JOIN search_docs d ON d.article_id = p.article_id CROSS JOIN n
+GROUP BY p.article_id
 """
 
 
@@ -334,8 +335,12 @@ def search(con: duckdb.DuckDBPyConnection, terms: str, *, language: str | None =
         "LIMIT $limit",
         params,
     ).fetchall()
-    return [Hit(r[0], r[1] or "", r[2], r[3], r[4], float(r[5]), snippet(con, r[6], terms, r[4], mark=mark))
-            for r in rows]
+    stems: dict[str, dict[str, set[str]]] = {}
+    for lang in {r[4] for r in rows}:  # every word of the hits and the query, stemmed in one statement a language
+        words = set(_WORD.findall(terms)).union(*(_WORD.findall(r[6]) for r in rows if r[4] == lang))
+        stems[lang] = _stems(con, sorted(words), lang)
+    return [Hit(r[0], r[1] or "", r[2], r[3], r[4], float(r[5]),
+                snippet(con, r[6], terms, r[4], mark=mark, stems=stems[r[4]])) for r in rows]
 
 
 def _stems(con: duckdb.DuckDBPyConnection, words: list[str], language: str) -> dict[str, set[str]]:
@@ -344,22 +349,26 @@ def _stems(con: duckdb.DuckDBPyConnection, words: list[str], language: str) -> d
         return {}
     stemmer = stemmer_for(language)
     rows = con.execute(
-        f"SELECT w.w, list({_TERM}) FROM (SELECT u.w, {_tokens('u.w')} AS t FROM unnest(?) AS u(w)) w, "
-        "(SELECT ? AS stemmer) l WHERE w.t <> '' GROUP BY w.w", [words, stemmer],
+        f"SELECT DISTINCT w.w, {_TERM} FROM (SELECT u.w, {_tokens('u.w')} AS t FROM unnest(?) AS u(w)) w, "
+        "(SELECT ? AS stemmer) l WHERE w.t <> ''", [words, stemmer],
     ).fetchall()
-    return {w: set(s) for w, s in rows}
+    out: dict[str, set[str]] = {}
+    for w, stem in rows:
+        out.setdefault(w, set()).add(stem)
+    return out
 
 
 def snippet(con: duckdb.DuckDBPyConnection, text: str, terms: str, language: str, width: int = 30,
-            mark: tuple[str, str] = ("**", "**")) -> str:
+            mark: tuple[str, str] = ("**", "**"), stems: dict[str, set[str]] | None = None) -> str:
     """The `width`-word window of text that holds the most distinct query words (then the most hits), hits
-    wrapped in `mark`; words are matched by stem, as the index matches them."""
+    wrapped in `mark`; words are matched by stem, as the index matches them (`stems`: words already stemmed)."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     if not spans:
         return ""
     words = [text[a:b] for a, b in spans]
-    query = set().union(*_stems(con, list(set(_WORD.findall(terms))), language).values())
-    stems = _stems(con, sorted(set(words)), language)
+    if stems is None:
+        stems = _stems(con, sorted(set(words) | set(_WORD.findall(terms))), language)
+    query = set().union(*(stems.get(w, set()) for w in set(_WORD.findall(terms))))
     hit = [stems.get(w, set()) & query for w in words]
 
     def score(lo: int) -> tuple[int, int, int]:
