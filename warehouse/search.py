@@ -20,7 +20,8 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -32,7 +33,7 @@ from warehouse.db import connect, open_read_only
 from warehouse.lock import WarehouseBusy, writer_lock
 
 INDEX_VERSION = 2  # bump when the tokenizer or the index layout changes: everything is indexed again
-CHUNK = 2_000  # articles tokenized per statement: bounds the memory an update needs
+CHUNK = 500  # articles tokenized per statement and transaction: bounds the memory an update needs
 _STEMMERS = {
     "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek", "en": "english",
     "es": "spanish", "eu": "basque", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi",
@@ -155,23 +156,36 @@ def stale_languages(con: duckdb.DuckDBPyConnection) -> list[str] | None:
     return sorted(r[0] for r in rows)
 
 
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, int]:
-    """Bring the index up to date in one transaction; returns {language: articles indexed or dropped}.
+    """Bring the index up to date; returns {language: articles indexed or dropped}.
 
     Idempotent and cheap when nothing changed (two anti-joins). Call it on a writable connection outside any
-    open transaction, once a run has loaded its last batch. `force` indexes everything again.
+    open transaction, once a run has loaded its last batch. `force` indexes everything again. Each step commits
+    (the drops, then every CHUNK articles): a transaction holding a whole run's postings would hold them in
+    memory; a failure leaves a consistent index that lacks some articles, which the next update adds.
     """
     load_fts(con)
     t0 = time.perf_counter()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    changed: dict[str, int] = {}
+    with _transaction(con):
         _drop_old_layout(con)
         for ddl in _DDL:
             con.execute(ddl)
-        if force or _version(con) != INDEX_VERSION:
-            for table in ("search_docs", "search_postings", "search_languages"):
+        reset = force or _version(con) != INDEX_VERSION
+        if reset:
+            for table in ("search_docs", "search_postings", "search_languages", "search_index_state"):
                 con.execute(f"DELETE FROM {table}")
-        changed: dict[str, int] = {}
         gone = con.execute(_GONE).fetchall()
         if gone:
             con.register("s_gone", pa.table({"article_id": [g[0] for g in gone]}))
@@ -184,17 +198,15 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) ->
         known = {r[0] for r in con.execute("SELECT language FROM search_languages").fetchall()}
         for lang in sorted(set(changed) - known):
             con.execute("INSERT INTO search_languages VALUES (?, ?, ?)", [lang, stemmer_for(lang), _stopwords(lang)])
-        for lo in range(0, len(missing), CHUNK):
+    for lo in range(0, len(missing), CHUNK):
+        with _transaction(con):
             _index_chunk(con, [m[0] for m in missing[lo: lo + CHUNK]])
-        con.execute("DELETE FROM search_languages WHERE language NOT IN (SELECT DISTINCT language FROM search_docs)")
-        if changed or _version(con) != INDEX_VERSION:
+    if changed or reset:
+        with _transaction(con):
+            con.execute("DELETE FROM search_languages WHERE language NOT IN (SELECT language FROM search_docs)")
             con.execute("DELETE FROM search_index_state")
             con.execute("INSERT INTO search_index_state VALUES (?, current_localtimestamp(), ?)",
                         [INDEX_VERSION, time.perf_counter() - t0])
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return changed
 
 
