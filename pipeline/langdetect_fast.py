@@ -82,6 +82,28 @@ def _ngrams_of(chars: str, known: dict[str, Any]) -> list[str]:
     return result
 
 
+def _word_ngrams(word: str, known: dict[str, Any]) -> list[str]:
+    """_ngrams_of(word + " ") for a word without spaces, by position: at the j-th character of " word ", its
+    unigram, bigram and trigram (those that are known), none when it and the one before are capitals."""
+    s = " " + word + " "
+    up = [c.isupper() for c in s]
+    result: list[str] = []
+    for j in range(1, len(s)):
+        if up[j] and up[j - 1]:
+            continue
+        c = s[j]
+        if c != " " and c in known:
+            result.append(c)
+        gram = s[j - 1: j + 1]
+        if gram in known:
+            result.append(gram)
+        if j >= 2:
+            gram = s[j - 2: j + 1]
+            if gram in known:
+                result.append(gram)
+    return result
+
+
 class FastDetector(Detector):
     """Drop-in for langdetect's Detector (create it with `FastDetector(factory)`)."""
 
@@ -130,7 +152,7 @@ class FastDetector(Detector):
                 if len(cache) >= WORD_CACHE_MAX:
                     cache.clear()
                 # the profile's own key objects: a cached word holds references, not new strings
-                grams = cache[word] = tuple(self._keys.get(g, g) for g in _ngrams_of(word + " ", known))
+                grams = cache[word] = tuple(map(self._keys.__getitem__, _word_ngrams(word, known)))
             result += grams
         return result
 

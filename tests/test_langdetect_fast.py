@@ -98,3 +98,14 @@ def test_same_ngrams_as_langdetect_word_by_word() -> None:
             fast.cleaning_text()
             assert ref.text == fast.text
             assert ref._extract_ngrams() == fast._extract_ngrams(), text[:80]
+
+
+def test_word_ngrams_by_position_same_as_the_loop() -> None:
+    from pipeline.langdetect_fast import _ngrams_of, _word_ngrams
+
+    known = _factory(0).word_lang_prob_map
+    rng = random.Random(5)
+    words = ["NATO", "AbC", "aBCd", "x", "ÉTÉ", "été", "ДжО", "ệỆ", "東京", "A", "AB", "aB"]
+    words += ["".join(rng.choice("aAbBéÉДдΩω東ệỆ") for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    for word in words:
+        assert _word_ngrams(word, known) == _ngrams_of(word + " ", known), word
