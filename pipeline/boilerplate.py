@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.models import Block, Removal
-from pipeline.rules import Rule, normalize_for_match
+from pipeline.rules import Rule, normalize_for_match, unify_apostrophes
+from pipeline.rulescreen import screen_for
 
 
 @dataclass
@@ -17,17 +18,19 @@ class StripResult:
     captures: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _match(rule: Rule, text: str, nwords: int, in_header: bool) -> re.Match[str] | None:
-    if nwords > rule.max_words or (rule.zone == "header" and not in_header):
-        return None
-    return rule.pattern.search(text)
-
-
 def _first_match(rules: tuple[Rule, ...], block: Block, in_header: bool) -> tuple[Rule, re.Match[str]] | None:
-    text = normalize_for_match(block.text)
-    nwords = len(text.split())
-    for rule in rules:
-        m = _match(rule, text, nwords, in_header)
+    words = unify_apostrophes(block.text).split()
+    text = " ".join(words)  # normalize_for_match
+    found: dict[re.Pattern[str], bool] = {}
+    # only the rules that could match this block (first character, words, zone), in their order
+    for rule, need in screen_for(rules).candidates(text, len(words), in_header):
+        if need is not None:  # a rule that reads far before failing: first, is any literal it needs here?
+            present = found.get(need)
+            if present is None:
+                present = found[need] = need.search(text) is not None
+            if not present:
+                continue
+        m = rule.pattern.search(text)
         if m:
             return rule, m
     return None

@@ -151,7 +151,7 @@ def detect_language(
     close relative of their best guess). It never overrides a confident answer.
     """
     sample = _prefix(text, max_chars)
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(map(str.isalpha, sample))
     hint = normalize_hint(hint)
     use_second = second_opinion is not False and _lingua() is not None
 
@@ -191,12 +191,12 @@ def written_in(text: str, language: str) -> bool:
     words = text.lower().split()
     if not stops or len(words) < 12:
         return False
-    own = sum(w in stops for w in words) / len(words)
+    own = sum(map(stops.__contains__, words)) / len(words)
     if own < PROFILE_MIN_DENSITY:
         return False
     for relative in (_RELATIVES.get(language, frozenset()) | _PROFILE_RIVALS) - {language}:
         other = stoplist(relative)
-        if other and sum(w in other for w in words) / len(words) * PROFILE_MARGIN > own:
+        if other and sum(map(other.__contains__, words)) / len(words) * PROFILE_MARGIN > own:
             return False
     return True
 

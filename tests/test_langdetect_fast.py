@@ -79,3 +79,33 @@ def test_text_limit_and_appends_as_langdetect() -> None:
         d.append("  The council voted on the budget.  ")
     assert ref.text == fast.text
     assert _answer(ref) == _answer(fast)
+
+
+def test_same_ngrams_as_langdetect_word_by_word() -> None:
+    """The n-grams are computed per word and kept: the same list, in the same order, as langdetect's
+    per-character loop, for fresh and for already seen words (capitals, punctuation, scripts, trailing spaces)."""
+    factory = _factory(0)
+    rng = random.Random(3)
+    alphabet = "aAbBzZ éÉßçÇ.,'-  \n\t" + "ДдЖжΩω東京ệỆ" + "\u0300\u2019"
+    texts = _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(400)]
+    texts += ["NATO and UNESCO ", " trailing space ", "ABC", "AbC dEF GHi", "x"]
+    for _ in range(2):  # the second pass reads every word from the cache
+        for text in texts:
+            ref, fast = factory.create(), FastDetector(factory)
+            ref.append(text)
+            fast.append(text)
+            ref.cleaning_text()
+            fast.cleaning_text()
+            assert ref.text == fast.text
+            assert ref._extract_ngrams() == fast._extract_ngrams(), text[:80]
+
+
+def test_word_ngrams_by_position_same_as_the_loop() -> None:
+    from pipeline.langdetect_fast import _ngrams_of, _word_ngrams
+
+    known = _factory(0).word_lang_prob_map
+    rng = random.Random(5)
+    words = ["NATO", "AbC", "aBCd", "x", "ÉTÉ", "été", "ДжО", "ệỆ", "東京", "A", "AB", "aB"]
+    words += ["".join(rng.choice("aAbBéÉДдΩω東ệỆ") for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    for word in words:
+        assert _word_ngrams(word, known) == _ngrams_of(word + " ", known), word
