@@ -177,7 +177,7 @@ def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
     print(f"\ncorpus: {result['documents']} documents ({result['html_files']} HTML pages) in {corpus}")
     print(f"trafilatura.extract alone, one process:  {result['trafilatura_alone_pages_per_s']:7.1f} pages/s")
     print(f"full pipeline (Prefect flow, {pf['batches']} batches):  {rate:7.1f} documents/s in {pf['wall_s']:.0f} s")
-    print(f"ratio: {result['ratio']:.2f}x (target >= 1.3x)")
+    print(f"ratio: {result['ratio']:.2f}x (issue 18's target on real pages: >= 1.5x)")
     print(f"same run body without Prefect:           {plain_rate:7.1f} documents/s in {plain['wall_s']:.0f} s")
     print(f"Prefect's share of the wall time: {result['prefect_share_of_wall']:.1%} (target <= 5%); "
           f"flow start and finish {result['prefect_fixed_s']} s; server start (before the run) "
