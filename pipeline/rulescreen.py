@@ -116,13 +116,18 @@ def _anchored(seq: Any) -> bool:
     return False
 
 
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """The pattern's parse tree; _Unknown when its flags or type put it beyond this analysis."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & ~_SAFE_FLAGS:
+        raise _Unknown(pattern.pattern)
+    return sre_parse.parse(pattern.pattern, pattern.flags)
+
+
 def first_char_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A regex that fullmatches every character a match of pattern can start with (a superset), or None when
     any block could match (not anchored, can match the empty string, or not analysable)."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & ~_SAFE_FLAGS:
-        return None
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern)
         if not _anchored(tree):
             return None
         firsts: list[str] = []
@@ -203,14 +208,12 @@ def required_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """For a pattern that may read far into a block before failing: a regex that finds, case-insensitively, one
     of the literals any match must contain (a block without one cannot match). None for the other patterns,
     whose own search fails at once, and when no literal of at least MIN_REQUIRED characters is required."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & ~_SAFE_FLAGS:
-        return None
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern)
         if not _scans(tree):
             return None
         need = _required(tree)
-    except (re.error, RecursionError, TypeError, ValueError):
+    except (_Unknown, re.error, RecursionError, TypeError, ValueError):
         return None
     if not need or min(map(len, need)) < MIN_REQUIRED:
         return None

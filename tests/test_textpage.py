@@ -96,13 +96,16 @@ def test_plain_text_without_chrome_is_kept_whole(settings, rules):
     assert d.removals == []
 
 
+JA_BODY = ["市議会は木曜日、港の係留料金を引き上げる案を賛成多数で可決した。"
+           "漁業者は段階的な導入を求めていたが、委員会は桟橋の修理を急ぐ必要があると説明した。",
+           "新しい料金は五月一日から適用される。"
+           "委員会は来年の冬に修理費用と新しい係留場所からの収入を公表し、料金を見直す予定だ。",
+           "漁業協同組合の組合長は、燃料費の高騰で組合員の経営はすでに厳しいと述べ、市に支援策を求める考えを示した。"]
+JA_HEADLINE = "港の係留料金引き上げを可決 漁業者は段階導入を要望"
+
+
 def test_a_japanese_page_keeps_its_article(settings, rules):
-    body = ["市議会は木曜日、港の係留料金を引き上げる案を賛成多数で可決した。"
-            "漁業者は段階的な導入を求めていたが、委員会は桟橋の修理を急ぐ必要があると説明した。",
-            "新しい料金は五月一日から適用される。"
-            "委員会は来年の冬に修理費用と新しい係留場所からの収入を公表し、料金を見直す予定だ。",
-            "漁業協同組合の組合長は、燃料費の高騰で組合員の経営はすでに厳しいと述べ、市に支援策を求める考えを示した。"]
-    headline = "港の係留料金引き上げを可決 漁業者は段階導入を要望"
+    body, headline = JA_BODY, JA_HEADLINE
     text = "\n".join(["ホーム", "ニュース", "地域", "経済", headline, "2025年3月3日", *body, "関連記事",
                       "フェリーの夏ダイヤ", "灯台守の家が再開へ", "お問い合わせ", "利用規約"]) + "\n"
     d = _process(text, settings, rules)
@@ -254,12 +257,7 @@ def test_a_prompt_above_the_body_does_not_beat_a_headline_a_share_bar_away(setti
 @pytest.mark.parametrize("blank", [True, False])
 def test_a_long_menu_line_opening_the_span_is_no_paragraph_before_the_headline(settings, rules, blank):
     # a Japanese page whose menu and breadcrumb render as one long line (no sentence end) at the span's top
-    body = ["市議会は木曜日、港の係留料金を引き上げる案を賛成多数で可決した。"
-            "漁業者は段階的な導入を求めていたが、委員会は桟橋の修理を急ぐ必要があると説明した。",
-            "新しい料金は五月一日から適用される。"
-            "委員会は来年の冬に修理費用と新しい係留場所からの収入を公表し、料金を見直す予定だ。",
-            "漁業協同組合の組合長は、燃料費の高騰で組合員の経営はすでに厳しいと述べ、市に支援策を求める考えを示した。"]
-    headline = "港の係留料金引き上げを可決 漁業者は段階導入を要望"
+    body, headline = JA_BODY, JA_HEADLINE
     menu = ("トップ ニュース 地域 経済 スポーツ 文化 くらし 天気 動画 写真 特集 連載 社説 コラム "
             "地域ニュース 港湾 ホーム > 地域 > ")
     lines = ["ホーム", "ニュース", "地域", "経済", menu + headline, headline, "2025年3月3日 12時00分更新", *body,

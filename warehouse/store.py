@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -189,13 +189,21 @@ class Warehouse:
                 raise
 
 
+def _for_ids(con: duckdb.DuckDBPyConnection, column: str, ids: Iterable[str], sql: str) -> list[tuple]:
+    """Rows of `sql`, which reads the ids as table `b_ids` (one column named `column`); [] for no ids."""
+    ids = sorted(ids)
+    if not ids:
+        return []
+    con.register("b_ids", pa.table({column: pa.array(ids, pa.string())}))
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.unregister("b_ids")
+
+
 def _fetch_texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
-    if not article_ids:
-        return {}
-    con.register("wanted", pa.table({"article_id": article_ids}))
-    rows = con.execute("SELECT a.article_id, a.text FROM articles a SEMI JOIN wanted USING (article_id)").fetchall()
-    con.unregister("wanted")
-    return dict(rows)
+    return dict(_for_ids(con, "article_id", article_ids,
+                         "SELECT a.article_id, a.text FROM articles a SEMI JOIN b_ids USING (article_id)"))
 
 
 class BatchTransaction:
@@ -206,12 +214,8 @@ class BatchTransaction:
         self.con = con
 
     def known_doc_ids(self, doc_ids: list[str]) -> set[str]:
-        if not doc_ids:
-            return set()
-        self.con.register("ids", pa.table({"doc_id": doc_ids}))
-        rows = self.con.execute("SELECT d.doc_id FROM documents d JOIN ids USING (doc_id)").fetchall()
-        self.con.unregister("ids")
-        return {r[0] for r in rows}
+        return {r[0] for r in _for_ids(self.con, "doc_id", doc_ids,
+                                       "SELECT d.doc_id FROM documents d SEMI JOIN b_ids USING (doc_id)")}
 
     def fetch_texts(self, article_ids: list[str]) -> dict[str, str]:
         return _fetch_texts(self.con, article_ids)
@@ -227,29 +231,18 @@ class BatchTransaction:
         return {r[0] for r in rows}
 
     def dedup_clusters(self, article_ids: set[str]) -> set[str]:
-        if not article_ids:
-            return set()
-        con = self.con
-        con.register("b_ids", pa.table({"article_id": pa.array(sorted(article_ids), pa.string())}))
-        rows = con.execute(
+        return {r[0] for r in _for_ids(
+            self.con, "article_id", article_ids,
             "WITH c AS (SELECT DISTINCT coalesce(duplicate_of, article_id) AS canonical FROM articles "
             "           SEMI JOIN b_ids USING (article_id)) "
-            "SELECT a.article_id FROM articles a SEMI JOIN c ON coalesce(a.duplicate_of, a.article_id) = c.canonical"
-        ).fetchall()
-        con.unregister("b_ids")
-        return {r[0] for r in rows}
+            "SELECT a.article_id FROM articles a SEMI JOIN c ON coalesce(a.duplicate_of, a.article_id) = c.canonical")}
 
     def dedup_rows(self, article_ids: set[str]) -> list[Stored]:
-        if not article_ids:
-            return []
-        con = self.con
-        con.register("b_ids", pa.table({"article_id": pa.array(sorted(article_ids), pa.string())}))
-        rows = con.execute(
+        rows = _for_ids(
+            self.con, "article_id", article_ids,
             "SELECT s.article_id, s.content_hash, s.minhash, strftime(a.published_at, '%Y-%m-%dT%H:%M:%S'), "
             "a.word_count, a.duplicate_of, a.similarity FROM signatures s JOIN articles a USING (article_id) "
-            "SEMI JOIN b_ids USING (article_id)"
-        ).fetchall()
-        con.unregister("b_ids")
+            "SEMI JOIN b_ids USING (article_id)")
         return [Stored(aid, h, np.frombuffer(blob, dtype=np.uint32), pub, words, dup, sim)
                 for aid, h, blob, pub, words, dup, sim in rows]
 
