@@ -53,7 +53,6 @@ class BatchPlan:
     verdicts: list[Verdict] = field(default_factory=list)
     chrome_lines: int = 0  # (site, line) pairs that became chrome with this batch
     bands: dict[str, list[int]] = field(default_factory=dict)  # LSH band keys of new and rewritten articles
-    neighbours: int = 0  # loaded articles the dedup index read for this batch
 
 
 def settle_batch(docs: list[ProcessedDoc], known_doc_ids: set[str], view: SiteView,
@@ -100,14 +99,14 @@ def settle_batch(docs: list[ProcessedDoc], known_doc_ids: set[str], view: SiteVi
                        settings.shingle_size)
     new = [(d.content_hash, _sig(d.minhash)) for d in fresh.values()
            if d.status == "article" and d.content_hash is not None]
-    neighbours = neighbourhood(view, index, new, changed, removed)
+    neighbourhood(view, index, new, changed, removed)
     resolved, verdicts = resolve_batch(docs, index, known_doc_ids, view.fetch_texts, changed, removed)
     bands = {r.article_id: index.band_keys(_sig(r.doc.minhash)).tolist() for r in resolved
              if r.article_id is not None and r.doc.minhash is not None}
     bands.update({c.article_id: index.band_keys(_sig(c.minhash)).tolist() for c in changed})
     if timer:
         timer("dedup", time.perf_counter() - t1)
-    return BatchPlan(resolved, rows, recleaned, verdicts, len(crossed), bands, neighbours)
+    return BatchPlan(resolved, rows, recleaned, verdicts, len(crossed), bands)
 
 
 def _sig(minhash: list[int] | None) -> np.ndarray | None:

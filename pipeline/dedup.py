@@ -50,55 +50,6 @@ def _utc(published: str | None) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%S") if dt else _NO_DATE
 
 
-class _BandTable:
-    """LSH buckets as a few sorted numpy arrays plus a small dict of the latest additions.
-
-    A dict of lists per band cost ~11 KB per article (40 Python keys and lists): 1.1 GB at 100,000 articles.
-    Here each (band, bucket) key is one uint64 and each entry 12 bytes. Additions collect in a dict; full, it
-    becomes a sorted level, and levels of similar size are merged (as in an LSM tree), so adding stays
-    amortised O(log n) and a lookup is one binary search per level.
-    """
-
-    def __init__(self, flush_at: int = 20_000) -> None:
-        self.levels: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, their positions), largest first
-        self.recent: dict[int, list[int]] = defaultdict(list)
-        self.n_recent = 0
-        self.flush_at = flush_at
-
-    def add(self, keys: np.ndarray, doc: int) -> None:
-        for k in keys.tolist():
-            self.recent[k].append(doc)
-        self.n_recent += len(keys)
-        if self.n_recent >= self.flush_at:
-            self._flush()
-
-    def _flush(self) -> None:
-        keys = np.fromiter((k for k, v in self.recent.items() for _ in v), dtype=np.uint64, count=self.n_recent)
-        docs = np.fromiter((d for v in self.recent.values() for d in v), dtype=np.int32, count=self.n_recent)
-        order = np.argsort(keys, kind="stable")
-        self.levels.append((keys[order], docs[order]))
-        self.recent = defaultdict(list)
-        self.n_recent = 0
-        while len(self.levels) > 1 and len(self.levels[-2][0]) <= 2 * len(self.levels[-1][0]):
-            (k2, d2), (k1, d1) = self.levels.pop(), self.levels.pop()
-            keys, docs = np.concatenate([k1, k2]), np.concatenate([d1, d2])
-            order = np.argsort(keys, kind="stable")  # two sorted runs: timsort merges them in linear time
-            self.levels.append((keys[order], docs[order]))
-
-    def lookup(self, keys: np.ndarray) -> list[int]:
-        out: list[int] = []
-        for level_keys, level_docs in self.levels:
-            lo = np.searchsorted(level_keys, keys, side="left")
-            hi = np.searchsorted(level_keys, keys, side="right")
-            for i in np.flatnonzero(hi > lo).tolist():
-                out.extend(level_docs[lo[i]: hi[i]].tolist())
-        for k in keys.tolist():
-            found = self.recent.get(k)
-            if found:
-                out.extend(found)
-        return out
-
-
 class DedupIndex:
     """Exact-hash map, MinHash LSH (banding) and the current clusters of every article."""
 
@@ -116,7 +67,9 @@ class DedupIndex:
         self.margin = 0.15
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._hash: dict[str, str] = {}
-        self._table = _BandTable()
+        # LSH buckets: band key -> positions. The index holds one batch's neighbourhood (the warehouse keeps
+        # every article's band keys in lsh_bands), so a dict is enough
+        self._table: dict[int, list[int]] = defaultdict(list)
         self._ids: list[str] = []  # position -> article id; a position is live while _pos points at it
         self._pos: dict[str, int] = {}
         self._sigs = np.zeros((1024, num_perm), dtype=np.uint32)  # row = position; grown by doubling
@@ -153,7 +106,8 @@ class DedupIndex:
         """Articles sharing an LSH band (or the content hash), with their estimated Jaccard, best first."""
         out: dict[str, float] = {a: 1.0 for a in self._exact.get(content_hash or "", ())}
         if sig is not None and len(sig) == self.num_perm:
-            found = sorted({p for p in self._table.lookup(self.band_keys(sig)) if self._pos.get(self._ids[p]) == p})
+            found = sorted({p for k in self.band_keys(sig).tolist() for p in self._table.get(k, ())
+                            if self._pos.get(self._ids[p]) == p})
             if found:
                 est = (self._sigs[found] == sig).mean(axis=1)
                 for pos, e in zip(found, est.tolist(), strict=True):
@@ -191,7 +145,8 @@ class DedupIndex:
             self._sigs[pos] = sig
             self._ids.append(article_id)
             self._pos[article_id] = pos
-            self._table.add(self.band_keys(sig), pos)
+            for k in self.band_keys(sig).tolist():
+                self._table[k].append(pos)
 
     def remove(self, article_id: str) -> None:
         """Forget an article (it stopped being one); its cluster is recomputed by the caller."""
