@@ -4,6 +4,8 @@ read-only opener every reading command shares."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -37,3 +39,15 @@ def open_read_only(db: str | Path, retry_s: float = 30.0) -> duckdb.DuckDBPyConn
     if not Path(db).exists():
         raise FileNotFoundError(f"no warehouse at {db}: run `articles ingest` first")
     return connect(db, read_only=True, retry_s=retry_s)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN … COMMIT, or ROLLBACK on any error (the connection must not be in a transaction already)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

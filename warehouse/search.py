@@ -20,8 +20,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse.db import connect, open_read_only
+from warehouse.db import connect, open_read_only, transaction
 from warehouse.lock import WarehouseBusy, writer_lock
 
 INDEX_VERSION = 2  # bump when the tokenizer or the index layout changes: everything is indexed again
@@ -156,17 +155,6 @@ def stale_languages(con: duckdb.DuckDBPyConnection) -> list[str] | None:
     return sorted(r[0] for r in rows)
 
 
-@contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-
-
 def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, int]:
     """Bring the index up to date; returns {language: articles indexed or dropped}.
 
@@ -178,7 +166,7 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) ->
     load_fts(con)
     t0 = time.perf_counter()
     changed: dict[str, int] = {}
-    with _transaction(con):
+    with transaction(con):
         _drop_old_layout(con)
         for ddl in _DDL:
             con.execute(ddl)
@@ -199,10 +187,10 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) ->
         for lang in sorted(set(changed) - known):
             con.execute("INSERT INTO search_languages VALUES (?, ?, ?)", [lang, stemmer_for(lang), _stopwords(lang)])
     for lo in range(0, len(missing), CHUNK):
-        with _transaction(con):
+        with transaction(con):
             _index_chunk(con, [m[0] for m in missing[lo: lo + CHUNK]])
     if changed or reset:
-        with _transaction(con):
+        with transaction(con):
             con.execute("DELETE FROM search_languages WHERE language NOT IN (SELECT language FROM search_docs)")
             con.execute("DELETE FROM search_index_state")
             con.execute("INSERT INTO search_index_state VALUES (?, current_localtimestamp(), ?)",

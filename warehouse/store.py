@@ -19,7 +19,7 @@ from pipeline.chrome import RULE_ID as CHROME_RULE
 from pipeline.dedup import DedupIndex, Stored
 from pipeline.metadata import to_utc
 from pipeline.models import Paragraph, ProcessedDoc, Removal, ResolvedDoc
-from warehouse.db import connect
+from warehouse.db import connect, transaction
 from warehouse.migrate import migrate
 
 _FAULT_COUNTS: dict[str, int] = {}
@@ -152,27 +152,19 @@ class Warehouse:
             if row is None and n == 0:
                 con.execute("INSERT INTO lsh_layout VALUES (?, 0)", [index.layout])
                 return 0
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with transaction(con):
                 con.execute("DELETE FROM lsh_bands")
-                rel = con.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id")
-                while True:
-                    rows = rel.fetchmany(10_000)
-                    if not rows:
-                        break
-                    ids = [aid for aid, blob in rows for _ in range(index.bands)]
+                last = ""
+                while rows := con.execute("SELECT article_id, minhash FROM signatures WHERE article_id > ? "
+                                          "ORDER BY article_id LIMIT 10000", [last]).fetchall():
+                    ids = [aid for aid, _ in rows for _ in range(index.bands)]
                     keys = np.concatenate([index.band_keys(np.frombuffer(blob, dtype=np.uint32)) for _, blob in rows])
                     con.register("b_bands", pa.table({"band_key": pa.array(keys, pa.uint64()), "article_id": ids}))
                     con.execute("INSERT INTO lsh_bands SELECT band_key, article_id FROM b_bands")
                     con.unregister("b_bands")
-                    rel = con.execute("SELECT article_id, minhash FROM signatures WHERE article_id > ? "
-                                      "ORDER BY article_id", [rows[-1][0]])
+                    last = rows[-1][0]
                 con.execute("DELETE FROM lsh_layout")
                 con.execute("INSERT INTO lsh_layout VALUES (?, ?)", [index.layout, n])
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
         return int(n)
 
     @contextmanager
