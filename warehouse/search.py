@@ -199,14 +199,18 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) ->
 
 
 def _index_chunk(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Postings of these articles: each article's words counted once, stop words dropped by an anti-join and
+    each distinct word stemmed once (joining the stop-word list to every word would copy it per word)."""
     con.register("s_ids", pa.table({"article_id": article_ids}))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE s_terms AS "
-        f"SELECT w.article_id, w.language, {_TERM} AS term, count(*)::INTEGER AS tf FROM "
-        f"(SELECT article_id, language, {_tokens(_DOC_TEXT)} AS t "
-        " FROM unique_articles SEMI JOIN s_ids USING (article_id)) w "
-        "JOIN search_languages l USING (language) WHERE w.t <> '' AND NOT list_contains(l.stopwords, w.t) "
-        "GROUP BY ALL"
+        f"WITH w AS (SELECT article_id, language, {_tokens(_DOC_TEXT)} AS t "
+        "           FROM unique_articles SEMI JOIN s_ids USING (article_id)), "
+        "c AS (SELECT article_id, language, t, count(*) AS n FROM w WHERE t <> '' GROUP BY ALL), "
+        "sw AS (SELECT language, unnest(stopwords) AS t FROM search_languages), "
+        "k AS (SELECT * FROM c ANTI JOIN sw USING (language, t)) "
+        f"SELECT k.article_id, k.language, {_TERM.replace('w.t', 'k.t')} AS term, sum(k.n)::INTEGER AS tf "
+        "FROM k JOIN (SELECT language, stemmer FROM search_languages) l USING (language) GROUP BY ALL"
     )
     con.execute("INSERT INTO search_postings SELECT language, term, article_id, tf FROM s_terms")
     con.execute(
