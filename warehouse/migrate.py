@@ -50,3 +50,22 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     except duckdb.CatalogException:
         return 0
     return int(row[0] or 0)
+
+
+def rebuild_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    """Build every index again from its table. An index can lose entries when another program opened the file
+    after an interrupted write (see warehouse.db.bind_indexes); an ingest starts from indexes known to be whole.
+    One pass over each indexed column."""
+    rows = con.execute("SELECT index_name, sql FROM duckdb_indexes() "
+                       "WHERE database_name = current_database() AND schema_name = 'main' ORDER BY 1").fetchall()
+    if not rows:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, sql in rows:
+            con.execute(f"DROP INDEX {name}")
+            con.execute(sql)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise

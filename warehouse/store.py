@@ -20,7 +20,7 @@ from pipeline.dedup import DedupIndex, Stored
 from pipeline.metadata import to_utc
 from pipeline.models import Paragraph, ProcessedDoc, Removal, ResolvedDoc
 from warehouse.db import connect, transaction
-from warehouse.migrate import migrate
+from warehouse.migrate import migrate, rebuild_indexes
 
 _FAULT_COUNTS: dict[str, int] = {}
 
@@ -88,9 +88,11 @@ class Warehouse:
                 self._shared = None
 
     def init(self) -> None:
+        """Schema up to date and indexes whole: what an ingest starts from."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connection() as con:
             migrate(con)
+            rebuild_indexes(con)
 
     # ---- runs -------------------------------------------------------------------------------------------
     def start_run(self, run_id: str, source: str, flow_run_id: str | None = None) -> None:
@@ -193,9 +195,24 @@ def _for_ids(con: duckdb.DuckDBPyConnection, column: str, ids: Iterable[str], sq
         con.unregister("b_ids")
 
 
+_KEYS_PER_LOOKUP = 1000  # below DuckDB's index_scan_max_count (2048), past which an IN list scans the table
+
+
+def _by_article_id(con: duckdb.DuckDBPyConnection, ids: Iterable[str], sql: str) -> list[tuple]:
+    """Rows of `sql` for these article ids, whose `{keys}` (each occurrence) becomes a parameter list: an IN list
+    on an indexed column is an index scan, so a lookup reads only the rows it names, however large the table
+    (a join with a registered table scans the whole column)."""
+    ids = sorted(set(ids))
+    out: list[tuple] = []
+    for lo in range(0, len(ids), _KEYS_PER_LOOKUP):
+        part = ids[lo: lo + _KEYS_PER_LOOKUP]
+        keys = ", ".join("?" * len(part))
+        out += con.execute(sql.replace("{keys}", keys), part * sql.count("{keys}")).fetchall()
+    return out
+
+
 def _fetch_texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
-    return dict(_for_ids(con, "article_id", article_ids,
-                         "SELECT a.article_id, a.text FROM articles a SEMI JOIN b_ids USING (article_id)"))
+    return dict(_by_article_id(con, article_ids, "SELECT article_id, text FROM articles WHERE article_id IN ({keys})"))
 
 
 class BatchTransaction:
@@ -230,11 +247,12 @@ class BatchTransaction:
             "SELECT a.article_id FROM articles a SEMI JOIN c ON coalesce(a.duplicate_of, a.article_id) = c.canonical")}
 
     def dedup_rows(self, article_ids: set[str]) -> list[Stored]:
-        rows = _for_ids(
-            self.con, "article_id", article_ids,
+        rows = _by_article_id(
+            self.con, article_ids,
             "SELECT s.article_id, s.content_hash, s.minhash, strftime(a.published_at, '%Y-%m-%dT%H:%M:%S'), "
-            "a.word_count, a.duplicate_of, a.similarity FROM signatures s JOIN articles a USING (article_id) "
-            "SEMI JOIN b_ids USING (article_id)")
+            "a.word_count, a.duplicate_of, a.similarity "
+            "FROM (SELECT * FROM signatures WHERE article_id IN ({keys})) s "
+            "JOIN (SELECT * FROM articles WHERE article_id IN ({keys})) a USING (article_id)")
         return [Stored(aid, h, np.frombuffer(blob, dtype=np.uint32), pub, words, dup, sim)
                 for aid, h, blob, pub, words, dup, sim in rows]
 
