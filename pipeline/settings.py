@@ -47,7 +47,7 @@ class Settings:
     dedup_containment: float = 0.90
     lock_timeout_s: float = 120.0
     read_retry_s: float = 30.0
-    memory_limit: str = "128MB"
+    memory_limit: str = "64MB"
     runner: str = "process"
     workers: int = 2
     dask_address: str = ""

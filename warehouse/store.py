@@ -115,6 +115,7 @@ class Warehouse:
         from warehouse.search import rebuild_search_index
 
         with self.connection() as con:
+            con.execute("CHECKPOINT")  # the log this connection replayed would otherwise sit in the memory cap
             return rebuild_search_index(con)
 
     def finish_run(self, run_id: str, status: str, counts: dict[str, int], message: str | None = None) -> None:
