@@ -29,10 +29,11 @@ _WATCHING = False
 def exit_with_parent() -> None:
     """In a worker process, exit when the flow process dies (even by SIGKILL) instead of lingering as an orphan."""
     global _WATCHING
-    if _WATCHING or multiprocessing.parent_process() is None:
+    spawner = multiprocessing.parent_process()
+    if _WATCHING or spawner is None:
         return
     _WATCHING = True
-    parent = os.getppid()
+    parent = spawner.pid  # the pid it was spawned by, not getppid(): that parent may already be gone (then it is 1)
 
     def watch() -> None:
         while os.getppid() == parent:

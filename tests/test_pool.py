@@ -61,3 +61,48 @@ def test_default_runner_runs_task_runs_in_the_flow_process_and_batches_in_its_po
     assert None not in worker_pids and os.getpid() not in worker_pids  # the batch work: pool processes
     assert current_pool() is None  # the pool ends with the flow run
 
+
+
+def _late_worker(pid_file: str) -> None:
+    """A worker whose spawner is gone before it starts watching (a flow killed while its pool was starting)."""
+    import time
+
+    from flows.pool import exit_with_parent
+
+    with open(pid_file, "w") as f:
+        f.write(str(os.getpid()))
+    time.sleep(1.5)
+    exit_with_parent()
+    time.sleep(60)
+
+
+def _spawner(pid_file: str) -> None:
+    import multiprocessing
+
+    multiprocessing.get_context("spawn").Process(target=_late_worker, args=(pid_file,)).start()
+    import time
+
+    time.sleep(0.5)  # the worker has read what it runs from its pipe
+    os._exit(0)  # then gone, as a SIGKILLed flow process
+
+
+def test_a_worker_exits_even_when_its_flow_process_died_before_it_started_watching(tmp_path):
+    import multiprocessing
+    import time
+
+    pid_file = tmp_path / "worker.pid"
+    p = multiprocessing.get_context("spawn").Process(target=_spawner, args=(str(pid_file),))
+    p.start()
+    p.join(30)
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    pid = int(pid_file.read_text())
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(pid, 9)
+    raise AssertionError("the orphaned worker was still running 30 s after its flow process had gone")
