@@ -62,12 +62,19 @@ def _tokens(text_sql: str) -> str:
 
 
 _DOC_TEXT = "coalesce(title, '') || ' ' || text"  # what an article is found by
-_TERM = "CASE WHEN l.stemmer = 'none' THEN w.t ELSE stem(w.t, l.stemmer) END"
+
+
+def _term(word_sql: str) -> str:
+    """SQL for a word's index term, with the language's stemmer in column l.stemmer."""
+    return f"CASE WHEN l.stemmer = 'none' THEN {word_sql} ELSE stem({word_sql}, l.stemmer) END"
+
+
+
 _MACRO = f"""
 CREATE OR REPLACE TEMP MACRO search_bm25(query, lang) AS TABLE
 WITH l AS (SELECT stemmer, stopwords FROM search_languages WHERE language = lang),
 w AS (SELECT {_tokens("query")} AS t),
-q AS (SELECT DISTINCT {_TERM} AS term FROM w, l WHERE w.t <> '' AND NOT list_contains(l.stopwords, w.t)),
+q AS (SELECT DISTINCT {_term('w.t')} AS term FROM w, l WHERE w.t <> '' AND NOT list_contains(l.stopwords, w.t)),
 n AS (SELECT count(*) AS n, avg(length) AS avgdl FROM search_docs WHERE language = lang),
 p AS MATERIALIZED (SELECT term, article_id, tf FROM search_postings SEMI JOIN q USING (term)
                   WHERE language = lang),
@@ -209,7 +216,7 @@ def _index_chunk(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None
         "c AS (SELECT article_id, language, t, count(*) AS n FROM w WHERE t <> '' GROUP BY ALL), "
         "sw AS (SELECT language, unnest(stopwords) AS t FROM search_languages), "
         "k AS (SELECT * FROM c ANTI JOIN sw USING (language, t)) "
-        f"SELECT k.article_id, k.language, {_TERM.replace('w.t', 'k.t')} AS term, sum(k.n)::INTEGER AS tf "
+        f"SELECT k.article_id, k.language, {_term('k.t')} AS term, sum(k.n)::INTEGER AS tf "
         "FROM k JOIN (SELECT language, stemmer FROM search_languages) l USING (language) GROUP BY ALL"
     )
     con.execute("INSERT INTO search_postings SELECT language, term, article_id, tf FROM s_terms")
@@ -353,7 +360,7 @@ def _stems(con: duckdb.DuckDBPyConnection, words: list[str], language: str) -> d
         return {}
     stemmer = stemmer_for(language)
     rows = con.execute(
-        f"SELECT DISTINCT w.w, {_TERM} FROM (SELECT u.w, {_tokens('u.w')} AS t FROM unnest(?) AS u(w)) w, "
+        f"SELECT DISTINCT w.w, {_term('w.t')} FROM (SELECT u.w, {_tokens('u.w')} AS t FROM unnest(?) AS u(w)) w, "
         "(SELECT ? AS stemmer) l WHERE w.t <> ''", [words, stemmer],
     ).fetchall()
     out: dict[str, set[str]] = {}
