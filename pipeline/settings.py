@@ -51,6 +51,7 @@ class Settings:
     runner: str = "process"
     workers: int = 2
     dask_address: str = ""
+    flow_malloc_arenas: int = 1
     chrome_min_docs: int = 3
     chrome_max_words: int = 30
     keep_languages: tuple[str, ...] = ()
@@ -93,6 +94,7 @@ _MAPPING = {
     ("runner", "kind"): "runner",
     ("runner", "workers"): "workers",
     ("runner", "dask_address"): "dask_address",
+    ("runner", "flow_malloc_arenas"): "flow_malloc_arenas",
     ("article", "keep_languages"): "keep_languages",
     ("chrome", "min_docs"): "chrome_min_docs",
     ("chrome", "max_words"): "chrome_max_words",
@@ -115,6 +117,7 @@ def validate(s: Settings) -> Settings:
     need(all(isinstance(x, str) and 2 <= len(x) <= 3 for x in s.keep_languages),
          f"keep_languages must be ISO 639-1 codes, not {s.keep_languages!r}")
     need(s.workers >= 1, "runner.workers must be >= 1")
+    need(s.flow_malloc_arenas >= 0, "runner.flow_malloc_arenas must be >= 0")
     need(0.0 < s.selector_guard_share <= 1.0, "article.selector_guard_share must be in (0, 1]")
     return s
 
