@@ -42,13 +42,15 @@ class _Test:
     value: str
     ci: bool
 
-    def __call__(self, el: HtmlElement) -> bool:
-        have = el.get(self.attr)
-        if have is None:
-            return False
-        if self.ci:
-            return _OPS[self.op](have.translate(_ASCII_LOWER), self.value.translate(_ASCII_LOWER))
-        return _OPS[self.op](have, self.value)
+    def __post_init__(self) -> None:
+        # what an attribute is compared with, lower-cased once here rather than on every element
+        object.__setattr__(self, "want", self.value.translate(_ASCII_LOWER) if self.ci else self.value)
+        object.__setattr__(self, "check", _OPS[self.op])
+
+    def test(self, attrib: dict[str, str], lowered: dict[str, str]) -> bool:
+        """`lowered` holds the element's attribute values lower-cased (ASCII), for the `i` flag."""
+        have = (lowered if self.ci else attrib).get(self.attr)
+        return have is not None and self.check(have, self.want)
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,10 @@ class _Simple:
     tag: str | None
     tests: tuple[_Test, ...]
 
-    def matches(self, el: HtmlElement) -> bool:
-        return (self.tag is None or el.tag == self.tag) and all(t(el) for t in self.tests)
+    def matches(self, tag: str, attrib: dict[str, str], lowered: dict[str, str]) -> bool:
+        if self.tag is not None and tag != self.tag:
+            return False
+        return all(t.test(attrib, lowered) for t in self.tests)
 
 
 def _simple(tree: object) -> _Simple | None:
@@ -101,47 +105,79 @@ def compile_css(css: str) -> CompiledSelector:
     return CompiledSelector(css, (), etree.XPath(" | ".join(walks)))
 
 
+_Part = tuple[int, _Simple]  # a simple selector's part, with the index of its selector
+
+
 class PageMatcher:
-    """Finds, for a list of selectors, the candidate elements of a page in one walk."""
+    """Finds, for a list of selectors, what each simple selector matches on a page in one walk.
+
+    Each part of a simple selector is filed under what an element must have to match it: the text its first
+    valued attribute test needs (`[class*="cookie" i]`: "cookie" in the class, in any case), else an
+    attribute's presence, else its tag. The walk finds those keys per element (one regex per attribute name,
+    then the needles it holds) and tests only the parts filed under them. A simple selector tests tags and
+    attributes, which removing other nodes does not change, so its matches can be found before any removal.
+    """
 
     def __init__(self, selectors: tuple[CompiledSelector, ...]) -> None:
         self.selectors = selectors
-        tags: set[str] = set()
-        needles: dict[str, set[str]] = {}
-        for sel in selectors:
+        self._by_tag: dict[str, list[_Part]] = {}
+        self._by_needle: dict[tuple[str, str], list[_Part]] = {}
+        for i, sel in enumerate(selectors):
             for part in sel.simple:
                 valued = [t for t in part.tests if t.value and t.op != "exists"]
                 if valued:  # an element can match only if this attribute holds this text (in any case)
-                    t = valued[0]
-                    needles.setdefault(t.attr, set()).add(t.value.translate(_ASCII_LOWER))
-                elif part.tests:
-                    needles.setdefault(part.tests[0].attr, set()).add("")
+                    key = (valued[0].attr, valued[0].value.translate(_ASCII_LOWER))
+                    self._by_needle.setdefault(key, []).append((i, part))
+                elif part.tests:  # only presence tests: the attribute must be there
+                    self._by_needle.setdefault((part.tests[0].attr, ""), []).append((i, part))
                 else:
-                    tags.add(part.tag or "*")
-        self._tags = frozenset(tags)
-        self._any_tag = "*" in tags
-        self._needles = {a: re.compile("|".join(sorted(map(re.escape, v), key=len, reverse=True)))
+                    self._by_tag.setdefault(part.tag or "*", []).append((i, part))
+        self._any = self._by_tag.get("*", [])
+        if self._any:
+            self._by_tag = {tag: parts + self._any for tag, parts in self._by_tag.items()}
+        needles: dict[str, list[str]] = {}
+        for attr, needle in self._by_needle:
+            needles.setdefault(attr, []).append(needle)
+        self._needles = {a: tuple(v) for a, v in needles.items()}
+        # a cheap first test per attribute name on the value's lower() (a superset of the `i` flag's ASCII folding)
+        self._screens = {a: re.compile("|".join(sorted(map(re.escape, v), key=len, reverse=True)))
                          for a, v in needles.items()}
 
-    def candidates(self, root: HtmlElement) -> list[HtmlElement]:
-        tags, needles, any_tag = self._tags, self._needles, self._any_tag
-        out = []
+    def candidates(self, root: HtmlElement) -> dict[int, list[HtmlElement]]:
+        """Every simple selector's matches (by its index), in document order."""
+        out: dict[int, list[HtmlElement]] = {i: [] for i, sel in enumerate(self.selectors) if sel.xpath is None}
+        by_tag, by_needle, needles, screens, anywhere = (self._by_tag, self._by_needle, self._needles, self._screens,
+                                                          self._any)
         for el in root.iter(etree.Element):
-            if any_tag or el.tag in tags:
-                out.append(el)
-                continue
+            parts = by_tag.get(el.tag, anywhere)
             attrib = el.attrib
             if attrib:
-                for name, rx in needles.items():
+                for name, screen in screens.items():
                     value = attrib.get(name)
-                    if value is not None and rx.search(value.translate(_ASCII_LOWER)):
-                        out.append(el)
-                        break
+                    if value is None:
+                        continue
+                    low = value.lower()
+                    if screen.search(low):
+                        parts = parts + [p for needle in needles[name] if needle in low
+                                         for p in by_needle[(name, needle)]]
+            if parts:
+                self._test(el, parts, out)
         return out
 
     @staticmethod
-    def matches(sel: CompiledSelector, root: HtmlElement, candidates: list[HtmlElement]) -> list[HtmlElement]:
-        """Elements matching `sel`, in document order (XPath selectors see the tree as it is now)."""
+    def _test(el: HtmlElement, parts: list[_Part], out: dict[int, list[HtmlElement]]) -> None:
+        raw = dict(el.attrib)
+        lowered = {k: v.translate(_ASCII_LOWER) for k, v in raw.items()}
+        done: set[int] = set()
+        for i, part in parts:
+            if i not in done and part.matches(el.tag, raw, lowered):
+                done.add(i)
+                out[i].append(el)
+
+    def matches(self, sel: CompiledSelector, root: HtmlElement,
+                candidates: dict[int, list[HtmlElement]]) -> list[HtmlElement]:
+        """Elements matching `sel` (one of this matcher's selectors), in document order; XPath selectors see
+        the tree as it is now."""
         if sel.xpath is not None:
             return sel.xpath(root)
-        return [el for el in candidates if any(p.matches(el) for p in sel.simple)]
+        return list(candidates[self.selectors.index(sel)])

@@ -9,6 +9,7 @@ pipeline/css.py. BeautifulSoup stays as the lenient rescue parser for markup lxm
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -329,8 +330,19 @@ def _blocks_from_body(body: etree._Element) -> list[Block]:
 
 
 def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = None,
-                 max_bytes: int = 5_000_000, guard_share: float = 0.5) -> Extracted | None:
-    """Main content and metadata of one page; None when trafilatura finds no main content."""
+                 max_bytes: int = 5_000_000, guard_share: float = 0.5,
+                 timings: dict[str, float] | None = None) -> Extracted | None:
+    """Main content and metadata of one page; None when trafilatura finds no main content. `timings`, when
+    given, gets the seconds of each part (extract.parse, .metadata, .selectors, .body) added: the parts the
+    issue sets budgets for are inside one stage."""
+    clock = [time.perf_counter()]
+
+    def lap(part: str) -> None:
+        if timings is not None:
+            now = time.perf_counter()
+            timings[f"extract.{part}"] = timings.get(f"extract.{part}", 0.0) + now - clock[0]
+            clock[0] = now
+
     html = slim_html(html, max_bytes)
     m = _HTML_LANG.search(html[:5000])
     lang_hint = m.group(1).lower() if m else None
@@ -342,6 +354,7 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
         # page, runs only here, for the message)
         raise NotAnArticle(f"HTML nested {nesting_depth(html)} levels deep: past the parser's limit of 255, no "
                            "article content could be extracted", "html.too_deep")
+    lap("parse")
     # metadata first, from the page as published: selectors remove bylines and datelines from the body, not
     # from what the page says about itself
     meta = extract_metadata(tree, url, set_date_params(True), False, set())
@@ -351,7 +364,9 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
     if year_only_guess(date, html):
         date = None
     fallback_title = extract_title(tree)
+    lap("metadata")
     removals, consent_share = preclean_html(tree, selectors, guard_share)
+    lap("selectors")
     if meta.title and meta.title == fallback_title:
         # no title in the page's metadata: trafilatura took a heading, which may be a logo, a newsletter box or
         # a comment form's: take the heading the <title> element names
@@ -366,12 +381,15 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
         include_images=False, include_links=False, fast=False,
     )
     if doc is None or doc.body is None:
+        lap("body")
         return None
     blocks = _blocks_from_body(doc.body)
+    links = link_texts(tree)
+    lap("body")
     return Extracted(
         blocks=blocks, removals=removals, title=meta.title, author=meta.author, date=date,
         date_from_markup=date_from_markup, sitename=meta.sitename, url=meta.url, lang_hint=lang_hint, lines=lines,
-        link_texts=link_texts(tree),
+        link_texts=links,
     )
 
 

@@ -102,21 +102,21 @@ def _rejected(raw: RawRecord, code: str, reason: str, work: Work | None = None,
 
 
 # ---- 1. extract ----------------------------------------------------------------------------------------------
-def extract_stage(w: Work, settings: Settings, rules: RuleSet) -> None:
+def extract_stage(w: Work, settings: Settings, rules: RuleSet, timings: dict[str, float] | None = None) -> None:
     if w.raw.content_type == "html":
-        _extract_html(w, settings, rules)
+        _extract_html(w, settings, rules, timings)
     else:
         _extract_text(w, settings, rules)
 
 
-def _extract_html(w: Work, settings: Settings, rules: RuleSet) -> None:
+def _extract_html(w: Work, settings: Settings, rules: RuleSet, timings: dict[str, float] | None) -> None:
     hints = w.raw.hints
     assert w.raw.content is not None
     try:
         with time_limit(settings.extract_timeout_s):
             ex = extract_mod.extract_html(w.raw.content, rules.selectors_for(w.site), url=w.meta.url,
                                           max_bytes=settings.max_html_bytes,
-                                          guard_share=settings.selector_guard_share)
+                                          guard_share=settings.selector_guard_share, timings=timings)
     except extract_mod.NotAnArticle as exc:
         w.removals += exc.removals
         raise Rejected(exc.code, str(exc)) from None
@@ -322,7 +322,7 @@ def process_record(raw: RawRecord, settings: Settings, rules: RuleSet) -> Proces
              lang_hint=raw.hints.get("language"))
     try:
         with timer.stage("extract"):
-            extract_stage(w, settings, rules)
+            extract_stage(w, settings, rules, timer.timings)
             title_stage(w, settings)
         with timer.stage("boilerplate"):
             boilerplate_stage(w, settings, rules)

@@ -140,3 +140,12 @@ def test_a_date_stated_in_meta_tags_wins(settings, rules):
             f"<body><article><p>Updated April 20, 2019</p>{BODY}</article></body></html>")
     d = process_record(_rec(html), settings, rules)
     assert d.metadata.published_at.startswith("2019-04-02")
+
+
+def test_extraction_parts_are_timed_inside_the_extract_stage(settings, rules):
+    """The bench reports ms per page for the parts the issue budgets (the selector pre-clean among them)."""
+    d = process_record(_rec(PAGE, site="gazette.example"), settings, rules)
+    parts = {k: v for k, v in d.timings.items() if k.startswith("extract.")}
+    assert set(parts) == {"extract.parse", "extract.metadata", "extract.selectors", "extract.body"}
+    assert all(v > 0 for v in parts.values())
+    assert sum(parts.values()) <= d.timings["extract"]

@@ -157,8 +157,13 @@ def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
     stages = pf["stages"]
     extract_cpu = stages.get("extract", 0.0)
     worker_cpu = stages.get("read_total", 0.0)
-    worker_stages = ("read_total", "extract", "boilerplate", "language", "signatures")
-    other = {k: v for k, v in stages.items() if k not in (*worker_stages, "wall")}
+    worker_stages = ("read_total", "extract", "boilerplate", "metadata", "language", "signatures")
+
+    def in_workers(stage: str) -> bool:
+        return stage in worker_stages or stage.startswith("extract.")
+
+    other = {k: v for k, v in stages.items() if not in_workers(k) and k != "wall"}
+    ms_per_doc = {k: round(1000 * v / pf["records"], 2) for k, v in stages.items() if in_workers(k)}
     result = {
         "documents": pf["records"], "html_files": alone["html_files"],
         "trafilatura_alone_pages_per_s": round(alone["pages_per_s"], 2),
@@ -169,6 +174,7 @@ def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
         "prefect_server_start_s": round(r["server_start_s"], 1),
         "wall_s": round(pf["wall_s"], 1), "batches": pf["batches"], "counts": pf["counts"],
         "cpu_s_by_stage": {k: round(v, 2) for k, v in stages.items() if k != "wall"},
+        "cpu_ms_per_document_by_stage": ms_per_doc,
         "non_extraction_cpu_over_extraction": round((worker_cpu - extract_cpu) / extract_cpu, 3)
         if extract_cpu else None,
         "peak_rss_mb": {"flow_process": pf["flow_process_mb"], "largest_worker": pf["largest_worker_mb"],
@@ -184,6 +190,8 @@ def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
           f"{result['prefect_server_start_s']} s")
     print("CPU seconds per stage, summed over workers: "
           + ", ".join(f"{k} {v}" for k, v in result["cpu_s_by_stage"].items()))
+    print("CPU ms per document in the workers (extract.* are parts of extract): "
+          + ", ".join(f"{k} {v}" for k, v in ms_per_doc.items()))
     print(f"worker CPU outside extraction (read, rules, metadata, language, signatures) = "
           f"{result['non_extraction_cpu_over_extraction']:.0%} of extraction CPU; flow-process stages: "
           + ", ".join(f"{k} {round(v, 2)} s" for k, v in other.items()))
