@@ -1,10 +1,10 @@
 """Config CSS selectors run on lxml trees in one pass over the page.
 
 Boilerplate selectors are mostly simple (`nav`, `[class*="cookie" i]`, `ins.adsbygoogle`). Run as XPath, each
-case-insensitive attribute test lower-cases the attribute again on every node: ~33 ms a 100 KB page for the
-shipped selectors, most of trafilatura's own time. Here the simple ones become Python tests behind one regex
-prefilter per attribute, so the page is walked once (~4 ms). Selectors with combinators or pseudo-classes
-(`:has()`, `a b`) run as XPath compiled by cssselect; both paths give the same matches (tests/test_css.py).
+case-insensitive attribute test lower-cases the attribute again on every node, many times the cost of
+trafilatura's own extraction (README, "Throughput"). Here the simple ones become Python tests, filed under the
+text or tag they need and found in one walk of the page. Selectors with combinators or pseudo-classes (`:has()`,
+`a b`) run as XPath compiled by cssselect; both paths give the same matches (tests/test_css.py).
 """
 
 from __future__ import annotations
