@@ -18,13 +18,14 @@ import trafilatura
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.metadata import extract_metadata, extract_title
+from trafilatura.metadata import extract_title
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from pipeline.css import CompiledSelector, PageMatcher, compile_css
 from pipeline.metadata import clean_date, site_from_url
 from pipeline.models import Block, Removal
+from pipeline.pagemeta import page_metadata
 from pipeline.pagetype import link_key
 from pipeline.rules import Selector
 from pipeline.segment import normalize_text
@@ -357,7 +358,7 @@ def extract_html(html: str, selectors: tuple[Selector, ...], url: str | None = N
     lap("parse")
     # metadata first, from the page as published: selectors remove bylines and datelines from the body, not
     # from what the page says about itself
-    meta = extract_metadata(tree, url, set_date_params(True), False, set())
+    meta = page_metadata(tree, url, set_date_params(True))
     date = published_in_markup(tree)
     date_from_markup = date is not None
     date = date or meta.date
