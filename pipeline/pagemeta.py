@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
+    LOGGER,
     META_URL,
     Document,
     examine_meta,
@@ -24,14 +25,10 @@ from trafilatura.metadata import (
     find_date,
 )
 
-_LOG_NAME = "trafilatura.metadata"
-
 
 def page_metadata(tree: HtmlElement, url: str | None, date_config: dict[str, Any]) -> Document:
     """trafilatura's metadata of a parsed page, as `extract_metadata(tree, url, date_config)` gives it (with
     no author blacklist), minus categories, tags and licence."""
-    import logging
-
     date_config = {**date_config}
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
@@ -39,7 +36,7 @@ def page_metadata(tree: HtmlElement, url: str | None, date_config: dict[str, Any
     try:
         metadata = extract_meta_json(tree, metadata)
     except Exception as err:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
-        logging.getLogger(_LOG_NAME).warning("error in JSON metadata extraction: %s", err)
+        LOGGER.warning("error in JSON metadata extraction: %s", err)
     if not metadata.title:
         metadata.title = extract_title(tree)
     if not metadata.author:
