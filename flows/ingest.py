@@ -159,16 +159,15 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
         wh.start_run(run_id, ";".join(sources), flow_run_id)
         try:
             t0 = time.perf_counter()
-            known: dict[str, set[str]] = {}
-            for path, sha in wh.known_files():
-                known.setdefault(path, set()).add(sha)
+            files = list(discover(sources))
+            tk = time.perf_counter()
+            known = wh.known_files(sf.path for sf in files)
             layout = DedupIndex(settings.num_perm, settings.bands)
             n_index = wh.ensure_lsh_bands(layout)
-            stats.stage_s["index_load"] += time.perf_counter() - t0
+            stats.stage_s["index_load"] += time.perf_counter() - tk
             if n_index:
                 logger.info("near-duplicate index written to the warehouse for %d loaded articles (%.2f s)",
                             n_index, time.perf_counter() - t0)
-            files = list(discover(sources))
             logger.info("run %s: %d files under %s", run_id, len(files), ", ".join(sources))
             pending: deque = deque()
             window = max(2, settings.workers * 2)

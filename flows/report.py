@@ -113,7 +113,7 @@ STAGE_NAMES = {
     "metadata": "metadata and page type (CPU, summed)",
     "language": "language detection (CPU, summed)",
     "signatures": "signatures: hashes, MinHash (CPU, summed)",
-    "index_load": "loading the dedup index and chrome counts",
+    "index_load": "what the warehouse knows of the run's files, and the dedup index layout",
     "site_chrome": "learned site chrome",
     "load": "dedup and the DuckDB load",
     "search_index": "full-text index",

@@ -169,6 +169,12 @@ def test_reingest_changes_nothing_then_a_changed_file_is_a_new_version(prefect_s
         assert runs == [("completed", 6, 0), ("completed", 0, 7), ("completed", 1, 6)]
     finally:
         con.close()
+    # a run reads what the warehouse knows of its own files only (both versions of the edited one), not of
+    # every file ever ingested
+    from warehouse.store import Warehouse
+
+    known = Warehouse(db).known_files([str(target), str(inbox / "never-ingested.txt")])
+    assert list(known) == [str(target)] and len(known[str(target)]) == 2
 
 
 def test_the_flow_publishes_an_ingest_report_artifact(samples_run, prefect_server):

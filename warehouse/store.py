@@ -137,11 +137,17 @@ class Warehouse:
             return [dict(zip(cols, row, strict=True)) for row in rel.fetchall()]
 
     # ---- state for incremental runs ---------------------------------------------------------------------
-    def known_files(self) -> set[tuple[str, str]]:
-        """(source_path, sha256) of every file already recorded, whatever its outcome."""
+    def known_files(self, paths: Iterable[str]) -> dict[str, set[str]]:
+        """The contents (sha256) already recorded under each of these paths, whatever their outcome: only the
+        run's own files are read, so what a run holds grows with its inbox, not with the warehouse."""
         with self.connection(read_only=False) as con:
-            rows = con.execute("SELECT DISTINCT source_path, sha256 FROM documents WHERE sha256 <> ''").fetchall()
-        return {(r[0], r[1]) for r in rows}
+            rows = _for_ids(con, "source_path", set(paths),
+                            "SELECT DISTINCT source_path, sha256 FROM documents SEMI JOIN b_ids USING (source_path) "
+                            "WHERE sha256 <> ''")
+        known: dict[str, set[str]] = {}
+        for path, sha in rows:
+            known.setdefault(path, set()).add(sha)
+        return known
 
     def ensure_lsh_bands(self, index: DedupIndex) -> int:
         """Make `lsh_bands` hold every loaded article's band keys in the index's layout (a warehouse from before
