@@ -26,27 +26,12 @@ def connect(path: str | Path, *, read_only: bool = False, retry_s: float = 30.0,
     delay = 0.05
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only, config=config)
-            if not read_only:
-                bind_indexes(con)
-            return con
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if not _is_lock_error(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
-
-
-def bind_indexes(con: duckdb.DuckDBPyConnection) -> None:
-    """Use every index once, before anything can checkpoint. DuckDB 1.5 keeps the index entries it replays from
-    the write-ahead log aside until an index is first used, and a checkpoint before that writes the index without
-    them (duckdb/duckdb#23788; fixed after 1.5.5, which the fts wheel pins): lookups would then miss rows. A
-    batch's connection closes without checkpointing, so the next one always replays."""
-    rows = con.execute("SELECT table_name, expressions FROM duckdb_indexes() "
-                       "WHERE database_name = current_database() AND schema_name = 'main'").fetchall()
-    for table, expressions in rows:
-        column = expressions.strip("[]").split(",")[0].strip()
-        con.execute(f"SELECT count(*) FROM {table} WHERE {column} = ''").fetchall()
 
 
 def open_read_only(db: str | Path, retry_s: float = 30.0) -> duckdb.DuckDBPyConnection:

@@ -50,18 +50,3 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     except duckdb.CatalogException:
         return 0
     return int(row[0] or 0)
-
-
-# the indexes of migration 010 (name, table, column): every ingest builds them again (rebuild_indexes)
-INDEXES = (("articles_by_id", "articles", "article_id"), ("signatures_by_id", "signatures", "article_id"))
-
-
-def rebuild_indexes(con: duckdb.DuckDBPyConnection) -> None:
-    """Build the indexes again from their tables. An index can lose entries when another program opened the file
-    after an interrupted write (see warehouse.db.bind_indexes); an ingest starts from indexes known to be whole.
-    One pass over each indexed column. Each statement commits on its own: DuckDB 1.5.5 aborts the process on a
-    DROP and CREATE of the same index in one transaction; an index dropped by a crash in between is created by
-    the next ingest, which builds the list above whatever the file holds."""
-    for name, table, column in INDEXES:
-        con.execute(f"DROP INDEX IF EXISTS {name}")
-        con.execute(f"CREATE INDEX {name} ON {table} ({column})")

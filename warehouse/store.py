@@ -20,7 +20,7 @@ from pipeline.dedup import DedupIndex, Stored
 from pipeline.metadata import to_utc
 from pipeline.models import Paragraph, ProcessedDoc, Removal, ResolvedDoc
 from warehouse.db import connect, transaction
-from warehouse.migrate import migrate, rebuild_indexes
+from warehouse.migrate import migrate
 
 _FAULT_COUNTS: dict[str, int] = {}
 
@@ -88,11 +88,10 @@ class Warehouse:
                 self._shared = None
 
     def init(self) -> None:
-        """Schema up to date and indexes whole: what an ingest starts from."""
+        """Schema up to date: what an ingest starts from."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connection() as con:
             migrate(con)
-            rebuild_indexes(con)
 
     # ---- runs -------------------------------------------------------------------------------------------
     def start_run(self, run_id: str, source: str, flow_run_id: str | None = None) -> None:
@@ -202,24 +201,34 @@ def _for_ids(con: duckdb.DuckDBPyConnection, column: str, ids: Iterable[str], sq
         con.unregister("b_ids")
 
 
-_KEYS_PER_LOOKUP = 1000  # below DuckDB's index_scan_max_count (2048), past which an IN list scans the table
+_FETCH_BY_POSITION = 64  # rows fetched one position at a time up to this many; past it one scan is cheaper
 
 
-def _by_article_id(con: duckdb.DuckDBPyConnection, ids: Iterable[str], sql: str) -> list[tuple]:
-    """Rows of `sql` for these article ids, whose `{keys}` (each occurrence) becomes a parameter list: an IN list
-    on an indexed column is an index scan, so a lookup reads only the rows it names, however large the table
-    (a join with a registered table scans the whole column)."""
+def _rows_by_article_id(con: duckdb.DuckDBPyConnection, table: str, columns: str, ids: Iterable[str]) -> list[tuple]:
+    """`columns` of the rows of `table` with these article ids, in article-id order, without an index.
+
+    An index on a random key must be in memory to be built or to take new rows (at the 64 MB cap, a batch's
+    commit failed from ~600,000 articles and the index rebuild at 1,000,000), and a scan of `text` or `minhash`
+    reads the whole warehouse. So: the rows' positions
+    from a scan of the id column alone, then each row by its position (DuckDB seeks a `rowid =` filter), as
+    long as the rows are few; a batch looks up a few dozen at most."""
     ids = sorted(set(ids))
-    out: list[tuple] = []
-    for lo in range(0, len(ids), _KEYS_PER_LOOKUP):
-        part = ids[lo: lo + _KEYS_PER_LOOKUP]
-        keys = ", ".join("?" * len(part))
-        out += con.execute(sql.replace("{keys}", keys), part * sql.count("{keys}")).fetchall()
-    return out
+    if not ids:
+        return []
+    found = _for_ids(con, "article_id", ids, f"SELECT rowid FROM {table} SEMI JOIN b_ids USING (article_id)")
+    if 0 < len(found) <= _FETCH_BY_POSITION:
+        rows = con.execute(" UNION ALL ".join(f"SELECT article_id, {columns} FROM {table} WHERE rowid = {int(r[0])}"
+                                              for r in found)).fetchall()
+    elif found:
+        rows = _for_ids(con, "article_id", ids, f"SELECT article_id, {columns} FROM {table} "
+                                                "SEMI JOIN b_ids USING (article_id)")
+    else:
+        rows = []
+    return sorted(rows, key=lambda r: r[0])
 
 
 def _fetch_texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
-    return dict(_by_article_id(con, article_ids, "SELECT article_id, text FROM articles WHERE article_id IN ({keys})"))
+    return dict(_rows_by_article_id(con, "articles", "text", article_ids))
 
 
 class BatchTransaction:
@@ -254,14 +263,12 @@ class BatchTransaction:
             "SELECT a.article_id FROM articles a SEMI JOIN c ON coalesce(a.duplicate_of, a.article_id) = c.canonical")}
 
     def dedup_rows(self, article_ids: set[str]) -> list[Stored]:
-        rows = _by_article_id(
-            self.con, article_ids,
-            "SELECT s.article_id, s.content_hash, s.minhash, strftime(a.published_at, '%Y-%m-%dT%H:%M:%S'), "
-            "a.word_count, a.duplicate_of, a.similarity "
-            "FROM (SELECT * FROM signatures WHERE article_id IN ({keys})) s "
-            "JOIN (SELECT * FROM articles WHERE article_id IN ({keys})) a USING (article_id)")
-        return [Stored(aid, h, np.frombuffer(blob, dtype=np.uint32), pub, words, dup, sim)
-                for aid, h, blob, pub, words, dup, sim in rows]
+        signed = {r[0]: r[1:] for r in _rows_by_article_id(self.con, "signatures", "content_hash, minhash",
+                                                            article_ids)}
+        rows = _rows_by_article_id(self.con, "articles", "strftime(published_at, '%Y-%m-%dT%H:%M:%S'), word_count, "
+                                   "duplicate_of, similarity", signed)
+        return [Stored(aid, signed[aid][0], np.frombuffer(signed[aid][1], dtype=np.uint32), pub, words, dup, sim)
+                for aid, pub, words, dup, sim in rows]
 
     def add_sightings(self, rows: list[LineSighting]) -> dict[tuple[str, str], tuple[int, int]]:
         con = self.con

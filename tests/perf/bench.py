@@ -7,7 +7,8 @@
   3. the same run body on the same worker pool driven by plain threads, without Prefect: the difference is
      Prefect's share;
 then the ratio of (2) to (1), CPU seconds per stage, and peak RSS of the flow process and of the largest
-worker. `make bench-scale` runs (2) on 1k, 10k and 100k documents for time linearity and flat memory.
+worker. `make bench-scale` runs (2) on 1k, 10k and 100k documents for time linearity and flat memory, each
+followed by a run of 1,000 new documents into the warehouse it built (the next scheduled run).
 Figures go to build/bench.json and build/bench-scale.json.
 """
 
@@ -81,11 +82,12 @@ def measure_plain(corpus: Path, db: str) -> dict:
     return {"wall_s": wall, "records": stats.counts()["records_seen"], **_rss()}
 
 
-def _child(mode: str, corpus: Path, env: dict[str, str]) -> dict:
-    """Run one measurement in a fresh process; its last stdout line is the JSON result."""
+def _child(mode: str, corpus: Path, env: dict[str, str], db: Path | None = None) -> dict:
+    """Run one measurement in a fresh process; its last stdout line is the JSON result. Without `db`, into a
+    new warehouse that is deleted afterwards."""
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus),
-                              "--db", str(Path(tmp) / "bench.duckdb")],
+                              "--db", str(db or Path(tmp) / "bench.duckdb")],
                              env=env, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise SystemExit(f"bench {mode} failed:\n{out.stderr[-4000:]}")
@@ -202,20 +204,41 @@ def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
     return result
 
 
+NEXT_RUN = 1000  # documents of the scheduled-style run made into each warehouse after it is built
+NEXT_SEED = 7  # another seed than the corpora's: new pages, not copies of loaded ones
+
+
 def bench_scale(sizes: list[int], out: Path) -> list[dict]:
+    """Each size into a new warehouse, then, in a new process, a run of NEXT_RUN new documents into that
+    warehouse: the cost of the next scheduled run should not grow with what the warehouse holds."""
     corpora = [_corpus(ROOT / "build" / f"corpus-{n}", n) for n in sizes]
+    following = ROOT / "build" / f"corpus-next-{NEXT_RUN}"
+    if not following.exists() or not any(following.iterdir()):
+        from tests.perf.make_corpus import make
+
+        make(following, NEXT_RUN, seed=NEXT_SEED)
 
     def run(env: dict[str, str], _: float) -> list[dict]:
         rows = []
         for n, corpus in zip(sizes, corpora, strict=True):
-            pf = _child("prefect", corpus, env)
+            with tempfile.TemporaryDirectory() as tmp:
+                db = Path(tmp) / "bench.duckdb"
+                pf = _child("prefect", corpus, env, db)
+                nx = _child("prefect", following, env, db)
             row = {"n": n, "documents": pf["records"], "wall_s": round(pf["wall_s"], 1),
                    "docs_per_s": round(pf["records"] / pf["wall_s"], 2), "counts": pf["counts"],
                    "peak_rss_mb": {"flow_process": pf["flow_process_mb"], "largest_worker": pf["largest_worker_mb"]},
-                   "cpu_s_by_stage": {k: round(v, 1) for k, v in pf["stages"].items()}}
+                   "cpu_s_by_stage": {k: round(v, 1) for k, v in pf["stages"].items()},
+                   "next_run": {"documents": nx["records"], "wall_s": round(nx["wall_s"], 1),
+                                "docs_per_s": round(nx["records"] / nx["wall_s"], 2), "counts": nx["counts"],
+                                "peak_rss_mb": {"flow_process": nx["flow_process_mb"],
+                                                "largest_worker": nx["largest_worker_mb"]},
+                                "cpu_s_by_stage": {k: round(v, 1) for k, v in nx["stages"].items()}}}
             rows.append(row)
             print(f"{n:>7} documents: {row['wall_s']:8.1f} s, {row['docs_per_s']:6.1f} documents/s, peak RSS flow "
-                  f"{pf['flow_process_mb']} MB, largest worker {pf['largest_worker_mb']} MB", flush=True)
+                  f"{pf['flow_process_mb']} MB, largest worker {pf['largest_worker_mb']} MB; then {nx['records']} "
+                  f"new documents into that warehouse: {nx['wall_s']:.1f} s, peak RSS flow {nx['flow_process_mb']} "
+                  "MB", flush=True)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(json.dumps(rows, indent=2))
         return rows
