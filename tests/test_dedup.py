@@ -350,8 +350,8 @@ def test_rows_by_article_id_by_position_and_by_scan_agree_with_sql(tmp_path):
 @pytest.mark.slow
 def test_a_batch_commits_into_a_large_warehouse_at_the_memory_cap(tmp_path):
     """1,000,000 articles at the ingest's 64 MB cap. With indexes on the article ids, every ingest failed before
-    its first batch (rebuilding them needs them whole in memory), and with indexes built elsewhere a batch's
-    commit failed from ~600,000 articles. The batch's lookups and load now fit whatever the warehouse holds."""
+    its first batch (rebuilding them needs them whole in memory), and at 800,000 a batch's commit failed and
+    DuckDB invalidated the database. The batch's lookups and load now fit whatever the warehouse holds."""
     import duckdb
 
     from pipeline.batch import settle_batch
@@ -363,11 +363,12 @@ def test_a_batch_commits_into_a_large_warehouse_at_the_memory_cap(tmp_path):
     Warehouse(path).init()
     con = duckdb.connect(str(path))
     n = 1_000_000
+    ids = "'a' || md5(i::VARCHAR)[:20]"  # shaped like pipeline.ids: random, 21 characters
     con.execute("INSERT INTO articles (article_id, doc_id, language, text, word_count, content_hash, ingested_at) "
-                f"SELECT md5(i::VARCHAR), md5((i * 7)::VARCHAR), 'en', 'text', 1, md5((i * 3)::VARCHAR), now() "
+                f"SELECT {ids}, 'd' || md5(i::VARCHAR)[:20], 'en', 'text', 1, md5((i * 3)::VARCHAR), now() "
                 f"FROM range({n}) t(i)")
     con.execute("INSERT INTO signatures (article_id, content_hash, minhash) "
-                f"SELECT md5(i::VARCHAR), md5((i * 3)::VARCHAR), repeat('x', 480)::BLOB FROM range({n}) t(i)")
+                f"SELECT {ids}, md5((i * 3)::VARCHAR), repeat('x', 480)::BLOB FROM range({n}) t(i)")
     con.close()
     wh = Warehouse(path, memory_limit="64MB")
     wh.init()
