@@ -354,6 +354,37 @@ def test_the_index_follows_verdicts_and_rewrites_and_equals_a_fresh_build(fresh_
         con.close()
 
 
+def test_the_ingest_update_compares_only_the_queued_articles(samples_run, tmp_path):
+    """The ingest empties the queue; its update then looks only at what batches queued (a change made with SQL
+    waits for `articles search`, which compares the whole warehouse), and a queued change is indexed."""
+    from warehouse.search import rebuild_search_index, stale_languages
+
+    db = _copy(samples_run[0], tmp_path / "wh")
+    con = duckdb.connect(str(db))
+    try:
+        assert con.execute("SELECT count(*) FROM search_pending").fetchone()[0] == 0
+        fr = "SELECT article_id FROM unique_articles WHERE language = 'fr' ORDER BY article_id LIMIT {}"
+        [(first,)] = con.execute(fr.format(1)).fetchall()
+        con.execute("UPDATE articles SET text = 'Une ruche sur le toit de la mairie.', content_hash = 'h2' "
+                    "WHERE article_id = ?", [first])
+        assert rebuild_search_index(con, queued_only=True) == {}  # not queued: not looked at
+        assert stale_languages(con) == ["fr"]
+        con.execute("INSERT INTO search_pending VALUES (?)", [first])  # as a batch that rewrote it queues it
+        assert rebuild_search_index(con, queued_only=True) == {"fr": 2}  # dropped and indexed again
+        assert stale_languages(con) == []
+        assert con.execute("SELECT count(*) FROM search_pending").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM search_postings WHERE term = 'ruch'").fetchone()[0] == 1
+        incremental = _index_rows(con)
+        rebuild_search_index(con, force=True)
+        assert _index_rows(con) == incremental
+        # a warehouse from before the queue (its migration leaves '*') is compared whole once
+        con.execute("UPDATE articles SET text = 'Deux ruches.', content_hash = 'h3' WHERE article_id = ?", [first])
+        con.execute("INSERT INTO search_pending VALUES ('*')")
+        assert rebuild_search_index(con, queued_only=True) == {"fr": 2}
+    finally:
+        con.close()
+
+
 def test_an_index_of_the_old_layout_is_replaced(fresh_db):
     """Warehouses indexed by earlier versions hold one fts index per language: the update drops them."""
     from warehouse.search import load_fts, rebuild_search_index

@@ -143,10 +143,27 @@ def _version(con: duckdb.DuckDBPyConnection) -> int | None:
     return None if row[0] is None else int(row[0])
 
 
-_GONE = ("SELECT d.article_id, d.language FROM search_docs d ANTI JOIN unique_articles a "
-         "ON a.article_id = d.article_id AND a.content_hash = d.content_hash AND a.language = d.language")
-_MISSING = ("SELECT a.article_id, a.language FROM unique_articles a ANTI JOIN search_docs d "
-            "ON a.article_id = d.article_id AND a.content_hash = d.content_hash AND a.language = d.language")
+_COMPARE = ("ON a.article_id = d.article_id AND a.content_hash = d.content_hash AND a.language = d.language")
+_GONE = "SELECT d.article_id, d.language FROM {docs} d ANTI JOIN {arts} a " + _COMPARE
+_MISSING = "SELECT a.article_id, a.language FROM {arts} a ANTI JOIN {docs} d " + _COMPARE
+_WHOLE = {"docs": "search_docs", "arts": "unique_articles"}
+# only the articles a batch wrote, rewrote or re-decided since the last update (warehouse/store.py queues them)
+_QUEUED = {"docs": "(SELECT * FROM search_docs SEMI JOIN search_pending USING (article_id))",
+           "arts": "(SELECT * FROM unique_articles SEMI JOIN search_pending USING (article_id))"}
+_WHOLE_WAREHOUSE = "*"  # in search_pending: compare everything once (a warehouse from before the queue)
+
+
+def _has_queue(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'search_pending' "
+                            "AND schema_name = 'main' AND database_name = current_database()").fetchone()[0])
+
+
+def _scope(con: duckdb.DuckDBPyConnection, queued_only: bool) -> dict[str, str]:
+    """What an update compares: the queued articles when asked and the queue can say, else everything."""
+    if not queued_only or not _has_queue(con):
+        return _WHOLE
+    whole = con.execute("SELECT count(*) FROM search_pending WHERE article_id = ?", [_WHOLE_WAREHOUSE]).fetchone()[0]
+    return _WHOLE if whole else _QUEUED
 
 
 def stale_languages(con: duckdb.DuckDBPyConnection) -> list[str] | None:
@@ -158,17 +175,23 @@ def stale_languages(con: duckdb.DuckDBPyConnection) -> list[str] | None:
         rows = con.execute("SELECT DISTINCT language FROM unique_articles UNION SELECT DISTINCT language "
                            "FROM search_docs").fetchall()
     else:
-        rows = con.execute(f"SELECT DISTINCT language FROM ({_GONE} UNION ALL {_MISSING})").fetchall()
+        gone, missing = _GONE.format(**_WHOLE), _MISSING.format(**_WHOLE)
+        rows = con.execute(f"SELECT DISTINCT language FROM ({gone} UNION ALL {missing})").fetchall()
     return sorted(r[0] for r in rows)
 
 
-def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, int]:
+def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False,
+                         queued_only: bool = False) -> dict[str, int]:
     """Bring the index up to date; returns {language: articles indexed or dropped}.
 
     Idempotent and cheap when nothing changed (two anti-joins). Call it on a writable connection outside any
     open transaction, once a run has loaded its last batch. `force` indexes everything again. Each step commits
     (the drops, then every CHUNK articles): a transaction holding a whole run's postings would hold them in
     memory; a failure leaves a consistent index that lacks some articles, which the next update adds.
+
+    `queued_only` (the ingest) compares only the articles the batches queued in `search_pending`, so the update
+    costs what the run changed, not the warehouse's size; without it (`articles search`, which also sees what
+    other programs changed with SQL) the whole warehouse is compared. Either empties the queue.
     """
     load_fts(con)
     t0 = time.perf_counter()
@@ -181,13 +204,14 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) ->
         if reset:
             for table in ("search_docs", "search_postings", "search_languages", "search_index_state"):
                 con.execute(f"DELETE FROM {table}")
-        gone = con.execute(_GONE).fetchall()
+        scope = _WHOLE if reset else _scope(con, queued_only)
+        gone = con.execute(_GONE.format(**scope)).fetchall()
         if gone:
             con.register("s_gone", pa.table({"article_id": [g[0] for g in gone]}))
             con.execute("DELETE FROM search_postings WHERE article_id IN (SELECT article_id FROM s_gone)")
             con.execute("DELETE FROM search_docs WHERE article_id IN (SELECT article_id FROM s_gone)")
             con.unregister("s_gone")
-        missing = con.execute(_MISSING + " ORDER BY a.article_id").fetchall()
+        missing = con.execute(_MISSING.format(**scope) + " ORDER BY a.article_id").fetchall()
         for _, lang in gone + missing:
             changed[lang] = changed.get(lang, 0) + 1
         known = {r[0] for r in con.execute("SELECT language FROM search_languages").fetchall()}
@@ -202,6 +226,8 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False) ->
             con.execute("DELETE FROM search_index_state")
             con.execute("INSERT INTO search_index_state VALUES (?, current_localtimestamp(), ?)",
                         [INDEX_VERSION, time.perf_counter() - t0])
+    if _has_queue(con):
+        con.execute("DELETE FROM search_pending")
     return changed
 
 

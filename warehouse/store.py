@@ -110,12 +110,12 @@ class Warehouse:
         return int(n)
 
     def refresh_search_index(self) -> dict[str, int]:
-        """Bring the full-text index up to date with the canonical articles (once per run, incrementally)."""
+        """Bring the full-text index up to date with the articles this run's batches queued (once per run)."""
         from warehouse.search import rebuild_search_index
 
         with self.connection() as con:
             con.execute("CHECKPOINT")  # the log this connection replayed would otherwise sit in the memory cap
-            return rebuild_search_index(con)
+            return rebuild_search_index(con, queued_only=True)
 
     def finish_run(self, run_id: str, status: str, counts: dict[str, int], message: str | None = None) -> None:
         cols = ["files_seen", "records_seen", "loaded", "duplicate", "rejected", "unchanged", "already_known"]
@@ -350,6 +350,7 @@ class BatchTransaction:
                     "ANTI JOIN documents d ON d.doc_id = b.doc_id")
         con.execute("INSERT INTO documents BY NAME SELECT b.* FROM b_docs b SEMI JOIN new_ids USING (doc_id)")
         con.execute("INSERT INTO articles BY NAME SELECT b.* FROM b_arts b SEMI JOIN new_ids USING (doc_id)")
+        con.execute("INSERT INTO search_pending SELECT b.article_id FROM b_arts b SEMI JOIN new_ids USING (doc_id)")
         con.execute("INSERT INTO paragraphs BY NAME SELECT p.* EXCLUDE (doc_id) FROM b_paras p "
                     "SEMI JOIN new_ids USING (doc_id)")
         con.execute("INSERT INTO removed_block_rows BY NAME SELECT r.* FROM b_rems r SEMI JOIN new_ids USING (doc_id)")
@@ -371,6 +372,7 @@ class BatchTransaction:
         gone = [r for r in plan.recleaned if r.doc.status != "article"]
         con.register("b_ids", pa.table({"article_id": [r.article.article_id for r in plan.recleaned],
                                         "doc_id": [r.article.doc_id for r in plan.recleaned]}))
+        con.execute("INSERT INTO search_pending SELECT article_id FROM b_ids")
         con.execute("DELETE FROM paragraphs WHERE article_id IN (SELECT article_id FROM b_ids)")
         con.execute("DELETE FROM removed_block_rows WHERE doc_id IN (SELECT doc_id FROM b_ids)")
         paras: dict[str, list] = {f.name: [] for f in _PARA_SCHEMA}
@@ -432,6 +434,7 @@ class BatchTransaction:
             "similarity": pa.array([v.similarity for v in plan.verdicts], pa.float64())}))
         con.execute("UPDATE articles a SET duplicate_of = v.duplicate_of, similarity = v.similarity "
                     "FROM b_verdicts v WHERE a.article_id = v.article_id")
+        con.execute("INSERT INTO search_pending SELECT article_id FROM b_verdicts")
         con.execute("UPDATE signatures s SET duplicate_of = v.duplicate_of FROM b_verdicts v "
                     "WHERE s.article_id = v.article_id")
         con.execute("UPDATE documents d SET status = CASE WHEN v.duplicate_of IS NULL THEN 'loaded' "
