@@ -167,7 +167,7 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
             stats.stage_s["index_load"] += time.perf_counter() - tk
             if n_index:
                 logger.info("near-duplicate index written to the warehouse for %d loaded articles (%.2f s)",
-                            n_index, time.perf_counter() - t0)
+                            n_index, time.perf_counter() - tk)
             logger.info("run %s: %d files under %s", run_id, len(files), ", ".join(sources))
             pending: deque = deque()
             window = max(2, settings.workers * 2)

@@ -209,9 +209,9 @@ def _rows_by_article_id(con: duckdb.DuckDBPyConnection, table: str, columns: str
 
     An index on a random key must be in memory to be built or to take new rows (at the 64 MB cap, a batch's
     commit failed at 800,000 articles and the index rebuild at 1,000,000), and a scan of `text` or `minhash`
-    reads the whole warehouse. So: the rows' positions
-    from a scan of the id column alone, then each row by its position (DuckDB seeks a `rowid =` filter), as
-    long as the rows are few; a batch looks up a few dozen at most."""
+    reads the whole warehouse. So: the rows' positions from a scan of the id column alone, then each row by its
+    position (DuckDB seeks a `rowid =` filter), as long as the rows are few; a batch looks up a few dozen at
+    most."""
     ids = sorted(set(ids))
     if not ids:
         return []
