@@ -1,7 +1,5 @@
--- Keyed lookups of a batch's dedup candidates (issue: time linear in the number of documents). A batch reads the
--- texts and signatures of a few dozen loaded articles; without an index each read scanned the whole `text` and
--- `minhash` columns, a cost per batch that grew with the warehouse. Plain (non-unique) ART indexes on the one key
--- those reads use: small (one entry per article), loaded lazily, and DuckDB scans them for IN lists of up to
--- `index_scan_max_count` keys.
-CREATE INDEX IF NOT EXISTS articles_by_id ON articles (article_id);
-CREATE INDEX IF NOT EXISTS signatures_by_id ON signatures (article_id);
+-- Once: plain ART indexes on articles(article_id) and signatures(article_id) for the dedup lookups. They needed
+-- most of their tree in memory and failed at the ingest's 64 MB cap on large warehouses, and migration 011
+-- drops them. Building them here first would fail the same way on a large warehouse still at version 9, so this
+-- migration now does nothing (its version stays recorded).
+SELECT 1;
