@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import cssselect
@@ -41,9 +41,11 @@ class _Test:
     op: str
     value: str
     ci: bool
+    # what an attribute is compared with, lower-cased once here rather than on every element, and how
+    want: str = field(init=False, repr=False, compare=False)
+    check: Callable[[str, str], bool] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # what an attribute is compared with, lower-cased once here rather than on every element
         object.__setattr__(self, "want", self.value.translate(_ASCII_LOWER) if self.ci else self.value)
         object.__setattr__(self, "check", _OPS[self.op])
 
@@ -174,10 +176,10 @@ class PageMatcher:
                 done.add(i)
                 out[i].append(el)
 
-    def matches(self, sel: CompiledSelector, root: HtmlElement,
-                candidates: dict[int, list[HtmlElement]]) -> list[HtmlElement]:
-        """Elements matching `sel` (one of this matcher's selectors), in document order; XPath selectors see
-        the tree as it is now."""
+    def matches(self, i: int, root: HtmlElement, candidates: dict[int, list[HtmlElement]]) -> list[HtmlElement]:
+        """Elements matching this matcher's i-th selector, in document order; XPath selectors see the tree as it
+        is now."""
+        sel = self.selectors[i]
         if sel.xpath is not None:
             return sel.xpath(root)
-        return list(candidates[self.selectors.index(sel)])
+        return list(candidates[i])

@@ -254,8 +254,8 @@ def preclean_html(tree: HtmlElement, selectors: tuple[Selector, ...],
     # lxml returns the body (renamed) of a page that starts with a comment or an XML declaration, still
     # attached to its <html>: removals are checked against the real top of the page
     top = tree.getroottree().getroot()
-    for sel, css in zip(selectors, compiled, strict=True):
-        for el in matcher.matches(css, tree, candidates):
+    for i, sel in enumerate(selectors):
+        for el in matcher.matches(i, tree, candidates):
             if el is tree or el.tag in _PROTECTED or not _attached(el, top):
                 continue  # never the page's main containers, nor what an earlier removal took with it
             text = text_of(el)

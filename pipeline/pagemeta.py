@@ -60,4 +60,3 @@ def page_metadata(tree: HtmlElement, url: str | None, date_config: dict[str, Any
     metadata.filedate = date_config.get("max_date")
     metadata.clean_and_trim()
     return metadata
-

@@ -56,7 +56,7 @@ def _ours(css: str, page: str) -> list:
     compiled = compile_css(css)
     matcher = PageMatcher((compiled,))
     tree = parse_html(page)
-    return matcher.matches(compiled, tree, matcher.candidates(tree)), tree
+    return matcher.matches(0, tree, matcher.candidates(tree)), tree
 
 
 @pytest.mark.parametrize("css", _selectors())

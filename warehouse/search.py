@@ -143,7 +143,7 @@ def _version(con: duckdb.DuckDBPyConnection) -> int | None:
     return None if row[0] is None else int(row[0])
 
 
-_COMPARE = ("ON a.article_id = d.article_id AND a.content_hash = d.content_hash AND a.language = d.language")
+_COMPARE = "ON a.article_id = d.article_id AND a.content_hash = d.content_hash AND a.language = d.language"
 _GONE = "SELECT d.article_id, d.language FROM {docs} d ANTI JOIN {arts} a " + _COMPARE
 _MISSING = "SELECT a.article_id, a.language FROM {arts} a ANTI JOIN {docs} d " + _COMPARE
 _WHOLE = {"docs": "search_docs", "arts": "unique_articles"}
