@@ -21,7 +21,9 @@ def _is_lock_error(exc: Exception) -> bool:
 def connect(path: str | Path, *, read_only: bool = False, retry_s: float = 30.0,
             memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """Open the file, retrying while another process holds it (DuckDB allows one writer process)."""
-    config = {"memory_limit": memory_limit} if memory_limit else {}
+    config: dict[str, object] = {"autoinstall_known_extensions": False}  # nothing is downloaded at run time
+    if memory_limit:
+        config["memory_limit"] = memory_limit
     deadline = time.monotonic() + retry_s
     delay = 0.05
     while True:
@@ -51,3 +53,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def register(con: duckdb.DuckDBPyConnection, name: str, table: object) -> None:
+    """`con.register`, after running any result of an earlier `execute` to its end: DuckDB 2 refuses to register
+    on a connection whose last result was read with `fetchone()` and not to its end."""
+    con.complete()
+    con.register(name, table)

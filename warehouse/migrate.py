@@ -45,8 +45,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
-    try:
-        row = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
-    except duckdb.CatalogException:
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations' "
+                         "AND schema_name = 'main' AND database_name = current_database()").fetchall()[0][0]
+    if not exists:  # asked, not tried: in DuckDB 2 a failed statement aborts the open transaction
         return 0
+    row = con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0]
     return int(row[0] or 0)

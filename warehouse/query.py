@@ -14,8 +14,9 @@ from warehouse.migrate import available, current_version
 from warehouse.search import enable_search
 
 _ALLOWED = {"SELECT", "EXPLAIN", "PRAGMA"}
-# DuckDB ends positioned errors with "LINE n: <excerpt of that line>" and a caret line under the position.
-_TRAILER = re.compile(r"\n*LINE (\d+): (\.\.\.)?(.*?)(\.\.\.)?\n( *)\^\s*$", re.S)
+# DuckDB ends positioned errors with "LINE n: <excerpt of that line>" and a caret line under the position
+# (one caret in DuckDB 1, a run of them under the whole token in DuckDB 2).
+_TRAILER = re.compile(r"\n*LINE (\d+): (\.\.\.)?(.*?)(\.\.\.)?\n( *)\^+\s*$", re.S)
 _VIEW = re.compile(r"\bCREATE\s+OR\s+REPLACE\s+VIEW\b", re.I)
 
 

@@ -4,19 +4,17 @@ The index is three tables in the warehouse: `search_docs` (article_id, language,
 articles indexed and the text version they were indexed from), `search_postings` (language, term, article_id,
 tf) and `search_languages` (each language's Snowball stemmer and stop words). Words are lower-cased, stripped of
 accents, split on anything that is not a letter or a digit and stemmed with the stemmer of the article's
-language (DuckDB's fts extension provides `stem`, loaded offline from its wheel). The index is a function of
+language (Snowball, through PyStemmer: `warehouse/stemming.py`); English drops the stop words of
+`config/search_stopwords.toml`. The index is a function of
 `unique_articles`: an update indexes the canonical articles it lacks (new ones, rewritten ones, ones that
 became canonical) and drops what is no longer canonical or no longer that text, a few thousand articles at a
 time, so its cost and memory follow what changed, not the size of the warehouse. Scores are BM25 (k1 = 1.2,
-b = 0.75, base-10 idf) within each language, as the fts extension's `match_bm25` computes them; the table macro
+b = 0.75, base-10 idf) within each language, as DuckDB's fts extension's `match_bm25` computes them; the table macro
 `search_bm25(query, language)` exposes them to SQL.
 """
 
 from __future__ import annotations
 
-import glob
-import importlib.util
-import os
 import re
 import sys
 import time
@@ -28,10 +26,12 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse.db import connect, open_read_only, transaction
+from pipeline.settings import CONFIG_DIR, read_toml
+from warehouse.db import connect, open_read_only, register, transaction
 from warehouse.lock import WarehouseBusy, writer_lock
+from warehouse.stemming import NONE, register_stem
 
-INDEX_VERSION = 2  # bump when the tokenizer or the index layout changes: everything is indexed again
+INDEX_VERSION = 3  # bump when the tokenizer or the index layout changes: everything is indexed again
 CHUNK = 500  # articles tokenized per statement and transaction: bounds the memory an update needs
 _STEMMERS = {
     "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek", "en": "english",
@@ -40,7 +40,6 @@ _STEMMERS = {
     "nl": "dutch", "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
     "sv": "swedish", "ta": "tamil", "tr": "turkish",
 }
-_STOPWORDS = {"en": "english"}  # the fts extension's own English list, as its indexes used
 # Any run of characters that is not a letter or a digit separates words (l’eau, «tarifs»).
 _SPLIT = r"[^\p{L}\p{N}]+"
 _WORD = re.compile(r"[^\W_]+")
@@ -66,7 +65,7 @@ _DOC_TEXT = "coalesce(title, '') || ' ' || text"  # what an article is found by
 
 def _term(word_sql: str) -> str:
     """SQL for a word's index term, with the language's stemmer in column l.stemmer."""
-    return f"CASE WHEN l.stemmer = 'none' THEN {word_sql} ELSE stem({word_sql}, l.stemmer) END"
+    return f"CASE WHEN l.stemmer = 'none' THEN {word_sql} ELSE snowball_stem({word_sql}, l.stemmer) END"
 
 
 
@@ -88,54 +87,29 @@ GROUP BY p.article_id
 
 def stemmer_for(language: str) -> str:
     """The Snowball stemmer for an ISO 639-1 code; 'none' (exact words) when Snowball has none for it."""
-    return _STEMMERS.get(language.lower(), "none")
-
-
-def fts_extension_path() -> str:
-    """The extension file shipped in the duckdb-extension-fts wheel (INSTALL cannot download here)."""
-    spec = importlib.util.find_spec("duckdb_extension_fts")
-    roots = list(spec.submodule_search_locations or []) if spec else []
-    found = sorted(p for r in roots for p in glob.glob(os.path.join(r, "extensions", "*", "fts.duckdb_extension")))
-    if not found:
-        raise RuntimeError("the fts extension file is missing: install duckdb-extension-fts (see pyproject.toml)")
-    version = f"v{duckdb.__version__}"
-    return next((p for p in found if f"{os.sep}{version}{os.sep}" in p), found[-1])
-
-
-def load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(f"LOAD '{fts_extension_path()}'")
+    return _STEMMERS.get(language.lower(), NONE)
 
 
 def enable_search(con: duckdb.DuckDBPyConnection) -> None:
-    """Load the stemmers and define `search_bm25(query, language)` on this connection (read-only is fine)."""
-    load_fts(con)
+    """Define `snowball_stem` and `search_bm25(query, language)` on this connection (read-only is fine)."""
+    register_stem(con)
     con.execute(_MACRO)
 
 
-_STOPWORD_CACHE: dict[str, list[str]] = {}
+def stopwords(language: str, config_dir: Path | None = None) -> list[str]:
+    """A language's stop words (config/search_stopwords.toml; most languages have none)."""
+    data = read_toml((config_dir or CONFIG_DIR) / "search_stopwords.toml")
+    entry = data.get(language.lower(), {})
+    return sorted(set(entry.get("words", [])))
 
 
-def _stopwords(language: str) -> list[str]:
-    """The fts extension's stop word list for a language (English only), read from a throwaway index."""
-    name = _STOPWORDS.get(language)
-    if name is None:
-        return []
-    if name not in _STOPWORD_CACHE:
-        con = duckdb.connect()
-        try:
-            load_fts(con)
-            con.execute("CREATE TABLE t (id INTEGER, x VARCHAR)")
-            con.execute("INSERT INTO t VALUES (1, 'x')")
-            con.execute(f"PRAGMA create_fts_index('t', 'id', 'x', stopwords='{name}')")
-            _STOPWORD_CACHE[name] = sorted(r[0] for r in con.execute("SELECT sw FROM fts_main_t.stopwords").fetchall())
-        finally:
-            con.close()
-    return _STOPWORD_CACHE[name]
+def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main' "
+                            "AND database_name = current_database()", [name]).fetchall()[0][0])
 
 
 def _has_index(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'search_index_state' "
-                            "AND schema_name = 'main' AND database_name = current_database()").fetchone()[0])
+    return _table_exists(con, "search_index_state")
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -154,8 +128,7 @@ _WHOLE_WAREHOUSE = "*"  # in search_pending: compare everything once (a warehous
 
 
 def _has_queue(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'search_pending' "
-                            "AND schema_name = 'main' AND database_name = current_database()").fetchone()[0])
+    return _table_exists(con, "search_pending")
 
 
 def _scope(con: duckdb.DuckDBPyConnection, queued_only: bool) -> dict[str, str]:
@@ -193,7 +166,7 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False,
     costs what the run changed, not the warehouse's size; without it (`articles search`, which also sees what
     other programs changed with SQL) the whole warehouse is compared. Either empties the queue.
     """
-    load_fts(con)
+    register_stem(con)
     t0 = time.perf_counter()
     changed: dict[str, int] = {}
     with transaction(con):
@@ -207,7 +180,7 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False,
         scope = _WHOLE if reset else _scope(con, queued_only)
         gone = con.execute(_GONE.format(**scope)).fetchall()
         if gone:
-            con.register("s_gone", pa.table({"article_id": [g[0] for g in gone]}))
+            register(con, "s_gone", pa.table({"article_id": [g[0] for g in gone]}))
             con.execute("DELETE FROM search_postings WHERE article_id IN (SELECT article_id FROM s_gone)")
             con.execute("DELETE FROM search_docs WHERE article_id IN (SELECT article_id FROM s_gone)")
             con.unregister("s_gone")
@@ -216,7 +189,7 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False,
             changed[lang] = changed.get(lang, 0) + 1
         known = {r[0] for r in con.execute("SELECT language FROM search_languages").fetchall()}
         for lang in sorted(set(changed) - known):
-            con.execute("INSERT INTO search_languages VALUES (?, ?, ?)", [lang, stemmer_for(lang), _stopwords(lang)])
+            con.execute("INSERT INTO search_languages VALUES (?, ?, ?)", [lang, stemmer_for(lang), stopwords(lang)])
     for lo in range(0, len(missing), CHUNK):
         with transaction(con):
             _index_chunk(con, [m[0] for m in missing[lo: lo + CHUNK]])
@@ -234,7 +207,7 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False,
 def _index_chunk(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     """Postings of these articles: each article's words counted once, stop words dropped by an anti-join and
     each distinct word stemmed once (joining the stop-word list to every word would copy it per word)."""
-    con.register("s_ids", pa.table({"article_id": article_ids}))
+    register(con, "s_ids", pa.table({"article_id": article_ids}))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE s_terms AS "
         f"WITH w AS (SELECT article_id, language, {_tokens(_DOC_TEXT)} AS t "
@@ -258,10 +231,9 @@ def _index_chunk(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None
 
 def _drop_old_layout(con: duckdb.DuckDBPyConnection) -> None:
     """Warehouses indexed before the index was incremental hold one fts index per language: drop them."""
-    try:
-        langs = [r[0] for r in con.execute("SELECT language FROM fts_index_state").fetchall()]
-    except duckdb.CatalogException:
+    if not _table_exists(con, "fts_index_state"):  # checked first: a failed statement aborts the transaction
         return
+    langs = [r[0] for r in con.execute("SELECT language FROM fts_index_state").fetchall()]
     for lang in langs:
         table = "fts_docs_" + re.sub(r"[^a-z0-9]", "_", lang.lower())
         con.execute(f"DROP SCHEMA IF EXISTS fts_main_{table} CASCADE")

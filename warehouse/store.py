@@ -19,7 +19,7 @@ from pipeline.chrome import RULE_ID as CHROME_RULE
 from pipeline.dedup import DedupIndex, Stored
 from pipeline.metadata import to_utc
 from pipeline.models import Paragraph, ProcessedDoc, Removal, ResolvedDoc
-from warehouse.db import connect, transaction
+from warehouse.db import connect, register, transaction
 from warehouse.migrate import migrate
 
 _FAULT_COUNTS: dict[str, int] = {}
@@ -167,7 +167,7 @@ class Warehouse:
                                           "ORDER BY article_id LIMIT 10000", [last]).fetchall():
                     ids = [aid for aid, _ in rows for _ in range(index.bands)]
                     keys = np.concatenate([index.band_keys(np.frombuffer(blob, dtype=np.uint32)) for _, blob in rows])
-                    con.register("b_bands", pa.table({"band_key": pa.array(keys, pa.uint64()), "article_id": ids}))
+                    register(con, "b_bands", pa.table({"band_key": pa.array(keys, pa.uint64()), "article_id": ids}))
                     con.execute("INSERT INTO lsh_bands SELECT band_key, article_id FROM b_bands")
                     con.unregister("b_bands")
                     last = rows[-1][0]
@@ -194,7 +194,7 @@ def _for_ids(con: duckdb.DuckDBPyConnection, column: str, ids: Iterable[str], sq
     ids = sorted(ids)
     if not ids:
         return []
-    con.register("b_ids", pa.table({column: pa.array(ids, pa.string())}))
+    register(con, "b_ids", pa.table({column: pa.array(ids, pa.string())}))
     try:
         return con.execute(sql).fetchall()
     finally:
@@ -247,8 +247,8 @@ class BatchTransaction:
 
     def dedup_candidates(self, band_keys: np.ndarray, hashes: list[str]) -> set[str]:
         con = self.con
-        con.register("b_keys", pa.table({"band_key": pa.array(band_keys, pa.uint64())}))
-        con.register("b_hashes", pa.table({"content_hash": pa.array(hashes, pa.string())}))
+        register(con, "b_keys", pa.table({"band_key": pa.array(band_keys, pa.uint64())}))
+        register(con, "b_hashes", pa.table({"content_hash": pa.array(hashes, pa.string())}))
         rows = con.execute("SELECT article_id FROM lsh_bands SEMI JOIN b_keys USING (band_key) UNION "
                            "SELECT article_id FROM signatures SEMI JOIN b_hashes USING (content_hash)").fetchall()
         con.unregister("b_keys")
@@ -272,7 +272,7 @@ class BatchTransaction:
 
     def add_sightings(self, rows: list[LineSighting]) -> dict[tuple[str, str], tuple[int, int]]:
         con = self.con
-        con.register("b_lines", pa.table({
+        register(con, "b_lines", pa.table({
             "site_key": [r.site_key for r in rows], "line_key": [r.line_key for r in rows],
             "content_hash": [r.content_hash for r in rows], "doc_id": [r.doc_id for r in rows]}))
         con.execute("INSERT INTO site_lines SELECT site_key, line_key, content_hash, doc_id FROM b_lines")
@@ -286,7 +286,7 @@ class BatchTransaction:
         con.unregister("b_lines")
         changed = [(site, key, after) for site, key, before, after in counts if after != before]
         if changed:
-            con.register("b_counts", pa.table({"site_key": [c[0] for c in changed],
+            register(con, "b_counts", pa.table({"site_key": [c[0] for c in changed],
                                                "line_key": [c[1] for c in changed],
                                                "docs": pa.array([c[2] for c in changed], pa.int32())}))
             con.execute("DELETE FROM site_line_counts WHERE (site_key, line_key) IN "
@@ -297,8 +297,8 @@ class BatchTransaction:
 
     def loaded_with_lines(self, lines: list[tuple[str, str]], exclude: set[str]) -> list[LoadedArticle]:
         con = self.con
-        con.register("b_cross", pa.table({"site_key": [s for s, _ in lines], "line_key": [k for _, k in lines]}))
-        con.register("b_excl", pa.table({"doc_id": pa.array(sorted(exclude), pa.string())}))
+        register(con, "b_cross", pa.table({"site_key": [s for s, _ in lines], "line_key": [k for _, k in lines]}))
+        register(con, "b_excl", pa.table({"doc_id": pa.array(sorted(exclude), pa.string())}))
         heads = con.execute(
             "SELECT DISTINCT a.article_id, a.doc_id, l.site_key FROM site_lines l "
             "SEMI JOIN b_cross USING (site_key, line_key) JOIN articles a ON a.doc_id = l.doc_id "
@@ -308,7 +308,7 @@ class BatchTransaction:
         con.unregister("b_excl")
         if not heads:
             return []
-        con.register("b_arts", pa.table({"article_id": [h[0] for h in heads], "doc_id": [h[1] for h in heads]}))
+        register(con, "b_arts", pa.table({"article_id": [h[0] for h in heads], "doc_id": [h[1] for h in heads]}))
         paras: dict[str, list[Paragraph]] = {}
         for aid, pos, kind, text, lang in con.execute(
                 "SELECT article_id, position, kind, text, language FROM paragraphs "
@@ -345,7 +345,7 @@ class BatchTransaction:
         tables = (("b_docs", docs), ("b_arts", arts), ("b_paras", paras), ("b_rems", rems), ("b_sigs", sigs),
                   ("b_rejs", rejs))
         for name, table in tables:
-            con.register(name, table)
+            register(con, name, table)
         con.execute("CREATE TEMP TABLE new_ids AS SELECT b.doc_id FROM b_docs b "
                     "ANTI JOIN documents d ON d.doc_id = b.doc_id")
         con.execute("INSERT INTO documents BY NAME SELECT b.* FROM b_docs b SEMI JOIN new_ids USING (doc_id)")
@@ -370,7 +370,7 @@ class BatchTransaction:
         con = self.con
         kept = [r for r in plan.recleaned if r.doc.status == "article"]
         gone = [r for r in plan.recleaned if r.doc.status != "article"]
-        con.register("b_ids", pa.table({"article_id": [r.article.article_id for r in plan.recleaned],
+        register(con, "b_ids", pa.table({"article_id": [r.article.article_id for r in plan.recleaned],
                                         "doc_id": [r.article.doc_id for r in plan.recleaned]}))
         con.execute("INSERT INTO search_pending SELECT article_id FROM b_ids")
         con.execute("DELETE FROM paragraphs WHERE article_id IN (SELECT article_id FROM b_ids)")
@@ -381,14 +381,14 @@ class BatchTransaction:
             _removal_rows(rems, r.article.doc_id, r.doc)
             for p in r.doc.paragraphs:
                 _paragraph_row(paras, r.article.doc_id, r.article.article_id, p)
-        con.register("b_paras", pa.table(paras, schema=_PARA_SCHEMA))
-        con.register("b_rems", pa.table(rems, schema=_REM_SCHEMA))
+        register(con, "b_paras", pa.table(paras, schema=_PARA_SCHEMA))
+        register(con, "b_rems", pa.table(rems, schema=_REM_SCHEMA))
         con.execute("INSERT INTO paragraphs BY NAME SELECT p.* EXCLUDE (doc_id) FROM b_paras p")
         con.execute("INSERT INTO removed_block_rows BY NAME SELECT * FROM b_rems")
         con.unregister("b_paras")
         con.unregister("b_rems")
         if kept:
-            con.register("b_new", pa.table({
+            register(con, "b_new", pa.table({
                 "article_id": [r.article.article_id for r in kept], "text": [r.doc.text for r in kept],
                 "word_count": pa.array([r.doc.word_count for r in kept], pa.int32()),
                 "content_hash": [r.doc.content_hash for r in kept],
@@ -399,7 +399,7 @@ class BatchTransaction:
                         "FROM b_new n WHERE s.article_id = n.article_id")
             con.unregister("b_new")
         if gone:
-            con.register("b_gone", pa.table({"article_id": [r.article.article_id for r in gone],
+            register(con, "b_gone", pa.table({"article_id": [r.article.article_id for r in gone],
                                              "text": [r.doc.text for r in gone],
                                              "word_count": pa.array([r.doc.word_count for r in gone], pa.int32())}))
             con.execute("INSERT INTO rejected_content BY NAME SELECT a.doc_id, a.url, a.site, a.title, a.author, "
@@ -415,11 +415,11 @@ class BatchTransaction:
         """Band keys of the new articles and of rewritten ones (their old keys go, as do a removed article's)."""
         con = self.con
         if plan.recleaned:
-            con.register("b_ids", pa.table({"article_id": [r.article.article_id for r in plan.recleaned]}))
+            register(con, "b_ids", pa.table({"article_id": [r.article.article_id for r in plan.recleaned]}))
             con.execute("DELETE FROM lsh_bands WHERE article_id IN (SELECT article_id FROM b_ids)")
             con.unregister("b_ids")
         if plan.bands:
-            con.register("b_bands", pa.table({
+            register(con, "b_bands", pa.table({
                 "band_key": pa.array([k for keys in plan.bands.values() for k in keys], pa.uint64()),
                 "article_id": [a for a, keys in plan.bands.items() for _ in keys]}))
             con.execute("INSERT INTO lsh_bands SELECT b.band_key, b.article_id FROM b_bands b "
@@ -428,7 +428,7 @@ class BatchTransaction:
 
     def _write_verdicts(self, plan: BatchPlan) -> None:
         con = self.con
-        con.register("b_verdicts", pa.table({
+        register(con, "b_verdicts", pa.table({
             "article_id": [v.article_id for v in plan.verdicts],
             "duplicate_of": pa.array([v.duplicate_of for v in plan.verdicts], pa.string()),
             "similarity": pa.array([v.similarity for v in plan.verdicts], pa.float64())}))
