@@ -206,7 +206,8 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection, force: bool = False,
 
 def _index_chunk(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     """Postings of these articles: each article's words counted once, stop words dropped by an anti-join and
-    each distinct word stemmed once (joining the stop-word list to every word would copy it per word)."""
+    each distinct word of the chunk stemmed once (joining the stop-word list to every word would copy it per
+    word; stemming is a Python function, called per distinct word rather than per article and word)."""
     register(con, "s_ids", pa.table({"article_id": article_ids}))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE s_terms AS "
@@ -214,9 +215,11 @@ def _index_chunk(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None
         "           FROM unique_articles SEMI JOIN s_ids USING (article_id)), "
         "c AS (SELECT article_id, language, t, count(*) AS n FROM w WHERE t <> '' GROUP BY ALL), "
         "sw AS (SELECT language, unnest(stopwords) AS t FROM search_languages), "
-        "k AS (SELECT * FROM c ANTI JOIN sw USING (language, t)) "
-        f"SELECT k.article_id, k.language, {_term('k.t')} AS term, sum(k.n)::INTEGER AS tf "
-        "FROM k JOIN (SELECT language, stemmer FROM search_languages) l USING (language) GROUP BY ALL"
+        "k AS (SELECT * FROM c ANTI JOIN sw USING (language, t)), "
+        f"v AS (SELECT d.language, d.t, {_term('d.t')} AS term FROM (SELECT DISTINCT language, t FROM k) d "
+        "       JOIN (SELECT language, stemmer FROM search_languages) l USING (language)) "
+        "SELECT k.article_id, k.language, v.term, sum(k.n)::INTEGER AS tf FROM k JOIN v USING (language, t) "
+        "GROUP BY ALL"
     )
     con.execute("INSERT INTO search_postings SELECT language, term, article_id, tf FROM s_terms")
     con.execute(
