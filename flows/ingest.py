@@ -231,7 +231,8 @@ def ingest_body(sources: list[str], db_path: str, settings: Settings, submit: Su
             ts = time.perf_counter()
             try:
                 rebuilt = wh.refresh_search_index()
-            except duckdb.Error as exc:  # e.g. out of memory: the loaded batches stand, search rebuilds later
+            except (duckdb.Error, ConfigError) as exc:  # e.g. out of memory, a broken stop-word file: the
+                # loaded batches stand, search rebuilds later
                 rebuilt = {}
                 logger.error("full-text index not rebuilt (%s: %s); the articles are loaded, and the next run or "
                              "`articles search` rebuilds it", type(exc).__name__, str(exc)[:300])

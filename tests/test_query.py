@@ -341,6 +341,12 @@ def test_scores_are_bm25_computed_by_hand(fresh_db):
                 got = {a: round(sc, 9) for a, sc in con.execute("SELECT * FROM search_bm25(?, ?)",
                                                                  [q, lang]).fetchall()}
                 assert got == want and want, (lang, q)
+        # English stop words are neither indexed nor searched; other languages keep theirs
+        assert con.execute("SELECT * FROM search_bm25('the of which', 'en')").fetchall() == []
+        assert con.execute("SELECT count(*) FROM search_postings WHERE language = 'en' AND term = 'the'"
+                           ).fetchall() == [(0,)]
+        assert con.execute("SELECT count(*) FROM search_postings WHERE language = 'fr' AND term = 'la'"
+                           ).fetchall()[0][0] > 0
     finally:
         con.close()
 

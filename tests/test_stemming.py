@@ -6,7 +6,8 @@ import duckdb
 import Stemmer
 
 from warehouse.db import register
-from warehouse.stemming import register_stem
+from warehouse.search import stopwords
+from warehouse.stemming import register_stem, stem_words
 
 
 def test_sql_stems_equal_pystemmer_per_row_language():
@@ -20,7 +21,7 @@ def test_sql_stems_equal_pystemmer_per_row_language():
     got = con.execute("SELECT word, stemmer, snowball_stem(word, stemmer) FROM w").fetchall()
     for word, stemmer, stem in got:
         if word is None or stemmer is None:
-            assert stem is None or stem == word
+            assert stem is None
         elif stemmer == "none":
             assert stem == word
         else:
@@ -28,12 +29,19 @@ def test_sql_stems_equal_pystemmer_per_row_language():
     assert {s for w, st, s in got if st == "french"} == {"habit"}
 
 
-def test_one_language_vector_takes_the_fast_path_with_the_same_answers():
-    con = duckdb.connect()
-    register_stem(con)
-    words = ["eaux", "régies", "tarifs", "habitants"] * 1000
-    got = [r[0] for r in con.execute("SELECT snowball_stem(w, 'french') FROM unnest(?) t(w)", [words]).fetchall()]
-    assert got == Stemmer.Stemmer("french").stemWords(words)
+def test_stem_words_called_directly_keeps_nulls_null():
+    assert stem_words(["eaux", None, "eaux", "eaux"], ["french", "french", None, "none"]) == ["eau", None, None, "eaux"]
+
+
+def test_english_stop_words_and_none_elsewhere(tmp_path):
+    """The shipped list (the fts extension's English list), none for other languages; a config folder of one's
+    own without the file falls back to the shipped one."""
+    en = stopwords("en")
+    assert len(en) == 570 and {"the", "and", "of", "which"} <= set(en) and "bridge" not in en
+    assert stopwords("fr") == [] and stopwords("de") == []
+    assert stopwords("en", config_dir=tmp_path) == en
+    (tmp_path / "search_stopwords.toml").write_text('[en]\nwords = ["bridge"]\n', encoding="utf-8")
+    assert stopwords("en", config_dir=tmp_path) == ["bridge"]
 
 
 def test_register_after_a_result_read_with_fetchone():

@@ -21,19 +21,25 @@ def _is_lock_error(exc: Exception) -> bool:
 def connect(path: str | Path, *, read_only: bool = False, retry_s: float = 30.0,
             memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """Open the file, retrying while another process holds it (DuckDB allows one writer process)."""
-    config: dict[str, object] = {"autoinstall_known_extensions": False}  # nothing is downloaded at run time
-    if memory_limit:
-        config["memory_limit"] = memory_limit
+    config = {"memory_limit": memory_limit} if memory_limit else {}
     deadline = time.monotonic() + retry_s
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config)
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
+            no_downloads(con)
+            return con
         except duckdb.IOException as exc:
             if not _is_lock_error(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
+
+
+def no_downloads(con: duckdb.DuckDBPyConnection) -> None:
+    """Nothing is downloaded at run time: DuckDB would otherwise fetch an extension a statement names (a SET,
+    not a connect option, so that other connections to the same file in this process need no matching config)."""
+    con.execute("SET autoinstall_known_extensions = false")
 
 
 def open_read_only(db: str | Path, retry_s: float = 30.0) -> duckdb.DuckDBPyConnection:
@@ -57,6 +63,6 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 def register(con: duckdb.DuckDBPyConnection, name: str, table: object) -> None:
     """`con.register`, after running any result of an earlier `execute` to its end: DuckDB 2 refuses to register
-    on a connection whose last result was read with `fetchone()` and not to its end."""
+    on a connection whose last result is unfinished (read with `fetchone()` or `fetchmany()`, or not read)."""
     con.complete()
     con.register(name, table)

@@ -27,7 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.settings import CONFIG_DIR, read_toml
-from warehouse.db import connect, open_read_only, register, transaction
+from warehouse.db import connect, no_downloads, open_read_only, register, transaction
 from warehouse.lock import WarehouseBusy, writer_lock
 from warehouse.stemming import NONE, register_stem
 
@@ -96,9 +96,16 @@ def enable_search(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_MACRO)
 
 
+_STOPWORDS_FILE = "search_stopwords.toml"
+_DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config"
+
+
 def stopwords(language: str, config_dir: Path | None = None) -> list[str]:
-    """A language's stop words (config/search_stopwords.toml; most languages have none)."""
-    data = read_toml((config_dir or CONFIG_DIR) / "search_stopwords.toml")
+    """A language's stop words (config/search_stopwords.toml; most languages have none). A config folder of its
+    own (ARTICLES_CONFIG_DIR) without the file uses the shipped one, as the other config files fall back to
+    their defaults. The lists a language was indexed with are kept in `search_languages`."""
+    path = (config_dir or CONFIG_DIR) / _STOPWORDS_FILE
+    data = read_toml(path if path.exists() else _DEFAULT_CONFIG / _STOPWORDS_FILE)
     entry = data.get(language.lower(), {})
     return sorted(set(entry.get("words", [])))
 
@@ -251,6 +258,7 @@ def _note(msg: str) -> None:
 def _in_memory_index(db: str | Path, retry_s: float) -> duckdb.DuckDBPyConnection:
     """A private in-memory index over the warehouse attached read-only: nothing is written to the file."""
     con = duckdb.connect()
+    no_downloads(con)
     path = str(db).replace("'", "''")
     deadline = time.monotonic() + retry_s
     while True:

@@ -6,6 +6,8 @@
      beforehand, as `make server` or a deployment provides;
   3. the same run body on the same worker pool driven by plain threads, without Prefect: the difference is
      Prefect's share;
+  4. trafilatura's own extraction with metadata on as many processes as the pipeline has workers, nothing
+     else: the ceiling of the ratio while the warehouse needs titles, authors and dates;
 then the ratio of (2) to (1), CPU seconds per stage, and peak RSS of the flow process and of the largest
 worker. `make bench-scale` runs (2) on 1k, 10k and 100k documents for time linearity and flat memory, each
 followed by a run of 1,000 new documents into the warehouse it built (the next scheduled run).
@@ -44,6 +46,40 @@ def measure_alone(corpus: Path) -> dict:
         trafilatura.extract(p.read_text(encoding="utf-8"))
     wall = time.perf_counter() - t
     return {"html_files": len(html), "wall_s": wall, "pages_per_s": len(html) / wall, **_rss()}
+
+
+def _warm(_: int) -> None:
+    import trafilatura  # noqa: F401  imported before the clock starts
+
+    time.sleep(0.2)  # so that every worker takes one
+
+
+def _trafilatura_with_metadata(paths: list[str]) -> int:
+    import trafilatura
+
+    for p in paths:
+        trafilatura.bare_extraction(Path(p).read_text(encoding="utf-8"), with_metadata=True)
+    return len(paths)
+
+
+def measure_metadata_ceiling(corpus: Path) -> dict:
+    """trafilatura's own extraction with metadata (title, author, date: what the warehouse needs), on as many
+    processes as the pipeline has workers, and nothing else: what the pipeline could reach if every other stage
+    cost nothing."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.settings import load_settings
+
+    workers = load_settings().workers
+    html = [str(p) for p in sorted(corpus.rglob("*.html"))]
+    chunks = [html[i::8 * workers] for i in range(8 * workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_warm, range(workers)))
+        t = time.perf_counter()
+        n = sum(pool.map(_trafilatura_with_metadata, chunks))
+        wall = time.perf_counter() - t
+    return {"html_files": n, "workers": workers, "wall_s": wall, "pages_per_s": n / wall}
 
 
 def measure_prefect(corpus: Path, db: str) -> dict:
@@ -150,10 +186,11 @@ def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
         pf = _child("prefect", corpus, env)
         print(f"full pipeline, Prefect flow: {pf['records'] / pf['wall_s']:.1f} documents/s", flush=True)
         plain = _child("plain", corpus, env)
-        return {"alone": alone, "prefect": pf, "plain": plain, "server_start_s": server_s}
+        ceiling = _child("ceiling", corpus, env)
+        return {"alone": alone, "prefect": pf, "plain": plain, "ceiling": ceiling, "server_start_s": server_s}
 
     r = _with_server(run)
-    alone, pf, plain = r["alone"], r["prefect"], r["plain"]
+    alone, pf, plain, ceiling = r["alone"], r["prefect"], r["plain"], r["ceiling"]
     rate = pf["records"] / pf["wall_s"]
     plain_rate = plain["records"] / plain["wall_s"]
     stages = pf["stages"]
@@ -171,6 +208,8 @@ def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
         "trafilatura_alone_pages_per_s": round(alone["pages_per_s"], 2),
         "pipeline_docs_per_s": round(rate, 2), "ratio": round(rate / alone["pages_per_s"], 3),
         "pipeline_without_prefect_docs_per_s": round(plain_rate, 2),
+        "trafilatura_with_metadata_on_the_workers_pages_per_s": round(ceiling["pages_per_s"], 2),
+        "trafilatura_with_metadata_ratio": round(ceiling["pages_per_s"] / alone["pages_per_s"], 3),
         "prefect_share_of_wall": round(1 - plain["wall_s"] / pf["wall_s"], 4),
         "prefect_fixed_s": round(pf["wall_s"] - pf["body_s"], 2),
         "prefect_server_start_s": round(r["server_start_s"], 1),
@@ -187,6 +226,9 @@ def bench(corpus: Path, n: int, out: Path, real_copies: int = 0) -> dict:
     print(f"full pipeline (Prefect flow, {pf['batches']} batches):  {rate:7.1f} documents/s in {pf['wall_s']:.0f} s")
     print(f"ratio: {result['ratio']:.2f}x (issue 18's target on real pages: >= 1.5x)")
     print(f"same run body without Prefect:           {plain_rate:7.1f} documents/s in {plain['wall_s']:.0f} s")
+    print(f"trafilatura's own extraction with metadata, nothing else, on {ceiling['workers']} worker processes: "
+          f"{ceiling['pages_per_s']:.1f} pages/s = {result['trafilatura_with_metadata_ratio']:.2f}x "
+          "(the ratio's ceiling while the warehouse needs titles, authors and dates)")
     print(f"Prefect's share of the wall time: {result['prefect_share_of_wall']:.1%} (target <= 5%); "
           f"flow start and finish {result['prefect_fixed_s']} s; server start (before the run) "
           f"{result['prefect_server_start_s']} s")
@@ -260,13 +302,14 @@ def main() -> int:
     ap.add_argument("--scale", default=None, help="comma-separated corpus sizes, e.g. 1000,10000,100000")
     ap.add_argument("--real-copies", type=int, default=0,
                     help="bench on the real pages of ../shared/realworld, each copied this many times")
-    ap.add_argument("--child", choices=["alone", "prefect", "plain"], help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=["alone", "prefect", "plain", "ceiling"], help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         fn = {"alone": lambda: measure_alone(Path(args.corpus)),
               "prefect": lambda: measure_prefect(Path(args.corpus), args.db),
-              "plain": lambda: measure_plain(Path(args.corpus), args.db)}[args.child]
+              "plain": lambda: measure_plain(Path(args.corpus), args.db),
+              "ceiling": lambda: measure_metadata_ceiling(Path(args.corpus))}[args.child]
         print(json.dumps(fn()))
         return 0
     if args.scale:
