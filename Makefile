@@ -52,7 +52,7 @@ bench: install  ## full pipeline documents/s vs trafilatura alone on 2,000 docum
 	$(BIN)/python tests/perf/bench.py --corpus build/corpus --n 2000
 
 COPIES ?= 6
-bench-real: install  ## throughput on the real pages of ../shared/realworld (each copied COPIES times) vs trafilatura alone
+bench-real: install  ## throughput on the real pages of ../shared/realworld (each copied COPIES times) vs trafilatura alone, and its ceiling
 	$(BIN)/python tests/perf/bench.py --real-copies $(COPIES) --corpus build/corpus-real-$(COPIES) --out build/bench-real.json
 
 SIZES ?= 1000,10000,100000
