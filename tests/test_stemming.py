@@ -5,7 +5,6 @@ from __future__ import annotations
 import duckdb
 import Stemmer
 
-from warehouse.db import register
 from warehouse.search import stopwords
 from warehouse.stemming import register_stem, stem_words
 
@@ -42,13 +41,3 @@ def test_english_stop_words_and_none_elsewhere(tmp_path):
     assert stopwords("en", config_dir=tmp_path) == en
     (tmp_path / "search_stopwords.toml").write_text('[en]\nwords = ["bridge"]\n', encoding="utf-8")
     assert stopwords("en", config_dir=tmp_path) == ["bridge"]
-
-
-def test_register_after_a_result_read_with_fetchone():
-    """DuckDB 2 refuses `register` while a result read with fetchone() is unfinished; the helper finishes it."""
-    import pyarrow as pa
-
-    con = duckdb.connect()
-    con.execute("SELECT * FROM range(10)").fetchone()
-    register(con, "t", pa.table({"a": [1, 2]}))
-    assert con.execute("SELECT sum(a) FROM t").fetchall() == [(3,)]

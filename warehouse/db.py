@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
@@ -57,8 +57,15 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         yield
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """ROLLBACK after an error; when a failed COMMIT already ended the transaction there is nothing to roll back,
+    and the error to report is the one that got here, not "no transaction is active"."""
+    with suppress(duckdb.TransactionException):
+        con.execute("ROLLBACK")
 
 
 def register(con: duckdb.DuckDBPyConnection, name: str, table: object) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import rollback
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
@@ -38,7 +40,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         applied.append(version)
     return applied

@@ -19,7 +19,7 @@ from pipeline.chrome import RULE_ID as CHROME_RULE
 from pipeline.dedup import DedupIndex, Stored
 from pipeline.metadata import to_utc
 from pipeline.models import Paragraph, ProcessedDoc, Removal, ResolvedDoc
-from warehouse.db import connect, register, transaction
+from warehouse.db import connect, register, rollback, transaction
 from warehouse.migrate import migrate
 
 _FAULT_COUNTS: dict[str, int] = {}
@@ -185,7 +185,7 @@ class Warehouse:
                 fault_point("before-commit")
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                rollback(con)
                 raise
 
 
