@@ -8,7 +8,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-CONFIG_DIR = Path(os.environ.get("ARTICLES_CONFIG_DIR", Path(__file__).resolve().parent.parent / "config"))
+SHIPPED_CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"  # the config/ this checkout ships
+CONFIG_DIR = Path(os.environ.get("ARTICLES_CONFIG_DIR", SHIPPED_CONFIG_DIR))
 
 
 class ConfigError(ValueError):

@@ -61,6 +61,13 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         raise
 
 
+def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the main schema of this connection's database has the table. Asked, not tried: in DuckDB 2 a
+    failed statement aborts the open transaction."""
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main' "
+                            "AND database_name = current_database()", [name]).fetchall()[0][0])
+
+
 def rollback(con: duckdb.DuckDBPyConnection) -> None:
     """ROLLBACK after an error; when a failed COMMIT already ended the transaction there is nothing to roll back,
     and the error to report is the one that got here, not "no transaction is active"."""

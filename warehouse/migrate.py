@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.db import rollback
+from warehouse.db import rollback, table_exists
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -47,9 +47,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations' "
-                         "AND schema_name = 'main' AND database_name = current_database()").fetchall()[0][0]
-    if not exists:  # asked, not tried: in DuckDB 2 a failed statement aborts the open transaction
+    if not table_exists(con, "schema_migrations"):
         return 0
     row = con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0]
     return int(row[0] or 0)

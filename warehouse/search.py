@@ -26,8 +26,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from pipeline.settings import CONFIG_DIR, read_toml
-from warehouse.db import connect, no_downloads, open_read_only, register, transaction
+from pipeline.settings import CONFIG_DIR, SHIPPED_CONFIG_DIR, read_toml
+from warehouse.db import connect, no_downloads, open_read_only, register, table_exists, transaction
 from warehouse.lock import WarehouseBusy, writer_lock
 from warehouse.stemming import NONE, register_stem
 
@@ -97,7 +97,6 @@ def enable_search(con: duckdb.DuckDBPyConnection) -> None:
 
 
 _STOPWORDS_FILE = "search_stopwords.toml"
-_DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config"
 
 
 def stopwords(language: str, config_dir: Path | None = None) -> list[str]:
@@ -105,18 +104,13 @@ def stopwords(language: str, config_dir: Path | None = None) -> list[str]:
     own (ARTICLES_CONFIG_DIR) without the file uses the shipped one, as the other config files fall back to
     their defaults. The lists a language was indexed with are kept in `search_languages`."""
     path = (config_dir or CONFIG_DIR) / _STOPWORDS_FILE
-    data = read_toml(path if path.exists() else _DEFAULT_CONFIG / _STOPWORDS_FILE)
+    data = read_toml(path if path.exists() else SHIPPED_CONFIG_DIR / _STOPWORDS_FILE)
     entry = data.get(language.lower(), {})
     return sorted(set(entry.get("words", [])))
 
 
-def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main' "
-                            "AND database_name = current_database()", [name]).fetchall()[0][0])
-
-
 def _has_index(con: duckdb.DuckDBPyConnection) -> bool:
-    return _table_exists(con, "search_index_state")
+    return table_exists(con, "search_index_state")
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -135,7 +129,7 @@ _WHOLE_WAREHOUSE = "*"  # in search_pending: compare everything once (a warehous
 
 
 def _has_queue(con: duckdb.DuckDBPyConnection) -> bool:
-    return _table_exists(con, "search_pending")
+    return table_exists(con, "search_pending")
 
 
 def _scope(con: duckdb.DuckDBPyConnection, queued_only: bool) -> dict[str, str]:
@@ -241,7 +235,7 @@ def _index_chunk(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None
 
 def _drop_old_layout(con: duckdb.DuckDBPyConnection) -> None:
     """Warehouses indexed before the index was incremental hold one fts index per language: drop them."""
-    if not _table_exists(con, "fts_index_state"):  # checked first: a failed statement aborts the transaction
+    if not table_exists(con, "fts_index_state"):  # checked first: a failed statement aborts the transaction
         return
     langs = [r[0] for r in con.execute("SELECT language FROM fts_index_state").fetchall()]
     for lang in langs:
